@@ -1,0 +1,79 @@
+import type { Question } from '../questions/questions.js';
+import type { Source } from '../rules/schema.js';
+import type { Lang, TrailEntry } from '../rules/trail.js';
+
+/** The outcome of an evaluation: the professional norm, not a verdict. */
+export type Outcome = 'out-of-scope' | 'close-and-record' | 'report' | 'help' | 'report-and-help' | 'needs-input';
+
+/** A reporting norm of the Basisdocument (ch. 2): 1 acute/structural, 2 no effective help, 3 help fails. */
+export type Norm = 1 | 2 | 3;
+
+/** Step 5, decision 1: is reporting to Veilig Thuis necessary? */
+export interface ReportDecision {
+  /** `true`: reporting is the professional norm; `false`: not by this framework; `null`: an answer that matters is missing. */
+  necessary: boolean | null;
+  /** The norms that require the report, ascending. Consideration 4 ("help refused") carries no number. */
+  norms: Norm[];
+  /** The considerations (2-5) whose answers lead to the report. */
+  considerations: number[];
+  /** Ids of the rules that decided, in trail order. */
+  rules: string[];
+}
+
+/** Step 5, decision 2: is offering or organising help (also) possible? */
+export interface HelpDecision {
+  /** `true` / `false` as far as the answers settle it; `null` while open or to be decided with Veilig Thuis. */
+  possible: boolean | null;
+  /** After a report, considerations 3-5 are answered together with Veilig Thuis. */
+  togetherWithVeiligThuis: boolean;
+  /** Where the help stands: to offer now, alongside the report, or closed with agreements. */
+  stage: 'offer' | 'alongside-report' | 'close-with-agreements' | null;
+  /** Ids of the rules that decided, in trail order. */
+  rules: string[];
+}
+
+/** Something the professional should do, with the rule that asks it. */
+export interface Action {
+  /** Stable action code, e.g. `ask-veilig-thuis-advice`. */
+  id: string;
+  /** What to do, in the chosen language. */
+  text: string;
+  ruleId: string;
+  source: Source;
+}
+
+/** What produced the advice, for the dossier: library, framework, rule hash, date, input hash. */
+export interface Receipt {
+  library: { name: 'meldcode'; version: string };
+  framework: {
+    id: string;
+    version: string;
+    validFrom: string;
+    /** SHA-256 (hex) over the canonical JSON of the framework and the floor rules it inherits. */
+    sha256: string;
+  };
+  /** The evaluation date, `YYYY-MM-DD`. */
+  evaluationDate: string;
+  /** SHA-256 (hex) over the canonical JSON of the validated case. */
+  caseSha256: string;
+}
+
+/** The advice for a case: outcome, the two step-5 decisions, what to ask and do, and why. */
+export interface Decision {
+  outcome: Outcome;
+  /** Step 5, decision 1 (taken first). */
+  report: ReportDecision;
+  /** Step 5, decision 2 (taken second). */
+  help: HelpDecision;
+  /** Questions whose answers are needed now, in the order to ask them. */
+  nextQuestions: Question[];
+  /** What to do next. */
+  actions: Action[];
+  /** The rules that decided, in order, each with the facts it read, its explanation and source. */
+  trail: TrailEntry[];
+  receipt: Receipt;
+  /** The language of the texts in this decision. */
+  lang: Lang;
+  /** Decision support, not a verdict: the framework is no checklist that leads to yes or no. */
+  disclaimer: { text: string; source: Source };
+}

@@ -1,0 +1,211 @@
+import { z } from 'zod';
+
+/** Stable ids: kebab-case, so they read well in a trail and in a URL. */
+export const kebabId = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (a-z, 0-9, -)');
+
+/** A text in Dutch and English. */
+export interface Text {
+  /** Dutch: the language of the sources, shown first. */
+  nl: string;
+  /** English translation. */
+  en: string;
+}
+
+/** A text in both languages the library speaks: Dutch first, English second. */
+export const textSchema = z.strictObject({
+  nl: z.string().min(1),
+  en: z.string().min(1),
+});
+
+/**
+ * Where a rule, question or text comes from: a file in `shared/sources` and the heading it
+ * stands under, or a published document (then with title, publisher, version and URL).
+ */
+export interface Source {
+  /** File name in `shared/sources` (e.g. `001_dcbf0a2973853468.txt`) or a document id. */
+  document: string;
+  /** The heading the text stands under; nested headings are joined with ` › `. */
+  section: string;
+  /** The source's own words, quoted. */
+  quote?: string;
+  /** Title of a published document that is not in `shared/sources`. */
+  title?: string;
+  /** Publisher of that document. */
+  publisher?: string;
+  /** Version or date of that document. */
+  version?: string;
+  /** Public URL of that document. */
+  url?: string;
+}
+
+export const sourceSchema = z.strictObject({
+  document: z.string().min(1),
+  section: z.string().min(1),
+  quote: z.string().min(1).optional(),
+  title: z.string().min(1).optional(),
+  publisher: z.string().min(1).optional(),
+  version: z.string().min(1).optional(),
+  url: z.url().optional(),
+});
+
+/** Fact names are the top-level sections of a case (`considerations`, `client`, …). */
+const factName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a fact name (camelCase)');
+/** A plain dotted property path; each segment is a property name, never `__proto__`. */
+const factPath = z
+  .string()
+  .regex(/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/, 'expected a dotted property path')
+  .refine(
+    (path) => !path.split('.').some((s) => s === '__proto__' || s === 'constructor' || s === 'prototype'),
+    'a path may not name __proto__, constructor or prototype',
+  );
+
+/** The json-rules-engine operators a rule file may use, plus `known` and `anyTrue` (see engine.ts). */
+export const operators = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'known',
+  'anyTrue',
+] as const;
+
+const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const factConditionSchema = z.strictObject({
+  fact: factName,
+  path: factPath.optional(),
+  operator: z.enum(operators),
+  value: z.union([primitive, z.array(primitive)]),
+  /** json-rules-engine evaluates higher priorities first and may then skip the rest. */
+  priority: z.int().min(1).max(100).optional(),
+});
+
+/** A condition in json-rules-engine's own grammar. */
+export type Condition =
+  | z.infer<typeof factConditionSchema>
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { condition: string };
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    factConditionSchema,
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+    z.strictObject({ condition: kebabId }),
+  ]),
+);
+
+/** The root of a rule's conditions: a boolean operator or a named condition, never a bare fact. */
+export const topLevelConditionSchema = z.union([
+  z.strictObject({ all: z.array(conditionSchema).min(1) }),
+  z.strictObject({ any: z.array(conditionSchema).min(1) }),
+  z.strictObject({ not: conditionSchema }),
+  z.strictObject({ condition: kebabId }),
+]);
+
+const questionIds = z.array(z.string().min(1)).min(1);
+
+/** The unsafety forms an indicator can point to (Basisdocument ch. 3-4). */
+export const indicatorKinds = ['acute', 'structural', 'disclosure', 'parent-factor'] as const;
+/** Acute or structural unsafety, disclosure, or a serious parent factor (Basisdocument ch. 3-4). */
+export type IndicatorKind = (typeof indicatorKinds)[number];
+
+/**
+ * What a rule establishes when its conditions hold. The engine ignores these params;
+ * the decision is assembled from them.
+ */
+export const effectSchema = z.discriminatedUnion('type', [
+  /** An indicator answered "yes": itself a reason in the trail. */
+  z.strictObject({
+    type: z.literal('indicator'),
+    params: z.strictObject({ kind: z.enum(indicatorKinds), code: kebabId }),
+  }),
+  /** The answer to one of the five considerations (afwegingen). */
+  z.strictObject({
+    type: z.literal('consideration'),
+    params: z.strictObject({ consideration: z.int().min(1).max(5), answer: z.enum(['yes', 'no']) }),
+  }),
+  /** Reporting to Veilig Thuis is the professional norm (norm 1, 2 or 3, or consideration 4). */
+  z.strictObject({
+    type: z.literal('report'),
+    params: z.strictObject({
+      consideration: z.int().min(2).max(5),
+      norm: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+    }),
+  }),
+  /** Offering or organising help: now, alongside a report, or closed with agreements. */
+  z.strictObject({
+    type: z.literal('help'),
+    params: z.strictObject({ stage: z.enum(['offer', 'alongside-report', 'close-with-agreements']) }),
+  }),
+  /** Close the meldcode and record the conclusion. */
+  z.strictObject({
+    type: z.literal('close'),
+    params: z.strictObject({ reason: z.enum(['no-suspicion']) }),
+  }),
+  /** An answer that matters is missing: ask these questions (ids = fact paths). */
+  z.strictObject({
+    type: z.literal('needs-input'),
+    params: z.strictObject({ questions: questionIds }),
+  }),
+  /** Something the professional should do. */
+  z.strictObject({
+    type: z.literal('action'),
+    params: z.strictObject({ action: kebabId }),
+  }),
+  /** A remark that explains, without changing the decision. */
+  z.strictObject({
+    type: z.literal('note'),
+    params: z.strictObject({ note: kebabId }),
+  }),
+]);
+/**
+ * What a rule establishes when its conditions hold (the json-rules-engine `event`):
+ * an indicator answered yes, a consideration's answer, a report with its norm, help, closing,
+ * questions still needed, an action or a note.
+ */
+export type Effect =
+  | { type: 'indicator'; params: { kind: IndicatorKind; code: string } }
+  | { type: 'consideration'; params: { consideration: number; answer: 'yes' | 'no' } }
+  | { type: 'report'; params: { consideration: number; norm?: 1 | 2 | 3 } }
+  | { type: 'help'; params: { stage: 'offer' | 'alongside-report' | 'close-with-agreements' } }
+  | { type: 'close'; params: { reason: 'no-suspicion' } }
+  | { type: 'needs-input'; params: { questions: string[] } }
+  | { type: 'action'; params: { action: string } }
+  | { type: 'note'; params: { note: string } };
+
+export const ruleSchema = z.strictObject({
+  /** Stable kebab-case id; the trail names the rule by it. */
+  id: kebabId,
+  /** Higher runs first (json-rules-engine); the trail is ordered by it. */
+  priority: z.int().min(1).max(100).optional(),
+  /** A legal-floor rule: no framework may remove or weaken it; always shown in the trail. */
+  floor: z.boolean().optional(),
+  conditions: topLevelConditionSchema,
+  event: effectSchema,
+  explanation: textSchema,
+  source: sourceSchema,
+});
+/** One rule: json-rules-engine conditions plus the metadata the trail uses. */
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const ruleFileSchema = z.strictObject({
+  /** The module that owns these rules, e.g. `afwegingskader`. */
+  id: kebabId,
+  /** Named conditions that rules reference with `{ "condition": "name" }`. */
+  conditions: z.record(kebabId, topLevelConditionSchema).optional(),
+  rules: z.array(ruleSchema).min(1),
+});
+/** A rule file: named conditions and rules, as validated JSON. */
+export type RuleFile = z.infer<typeof ruleFileSchema>;

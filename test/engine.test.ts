@@ -1,0 +1,121 @@
+// The engine: the rule-file schema, the plain path resolver, the trail and its not-evaluated facts.
+import { describe, expect, it } from 'vitest';
+import { compileRules, inlineConditions, propertyPath } from '../src/rules/engine.js';
+import { ruleFileSchema } from '../src/rules/schema.js';
+import { buildTrail } from '../src/rules/trail.js';
+
+const source = { document: '001_dcbf0a2973853468.txt', section: 'Afweging 1' };
+const rule = (over: Record<string, unknown> = {}) => ({
+  id: 'r',
+  conditions: { all: [{ fact: 'considerations', path: 'suspicion', operator: 'equal', value: true }] },
+  event: { type: 'consideration', params: { consideration: 1, answer: 'yes' } },
+  explanation: { nl: 'uitleg', en: 'explanation' },
+  source,
+  ...over,
+});
+
+describe('rule-file schema', () => {
+  it('accepts a rule in json-rules-engine grammar with its metadata', () => {
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [rule()] }).success).toBe(true);
+  });
+
+  it('rejects unknown keys, in rules and in conditions', () => {
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [rule({ extra: 1 })] }).success).toBe(false);
+    const badCondition = rule({
+      conditions: { all: [{ fact: 'considerations', operator: 'equal', value: true, params: {} }] },
+    });
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [badCondition] }).success).toBe(false);
+  });
+
+  it('rejects a "__proto__" key anywhere', () => {
+    const json = JSON.parse('{"id":"x","rules":[{"__proto__":{},"id":"r"}]}');
+    expect(ruleFileSchema.safeParse(json).success).toBe(false);
+    const inCondition = JSON.parse(
+      '{"id":"x","rules":[' + JSON.stringify(rule()).replace('"all":[', '"all":[{"__proto__":{}},') + ']}',
+    );
+    expect(ruleFileSchema.safeParse(inCondition).success).toBe(false);
+  });
+
+  it('rejects jsonpath and prototype paths, and fact references as values', () => {
+    const withPath = (path: string) => rule({ conditions: { all: [{ fact: 'client', path, operator: 'equal', value: 1 }] } });
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [withPath('$.a[0]')] }).success).toBe(false);
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [withPath('a.__proto__.b')] }).success).toBe(false);
+    const factValue = rule({
+      conditions: { all: [{ fact: 'client', operator: 'equal', value: { fact: 'considerations' } }] },
+    });
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [factValue] }).success).toBe(false);
+  });
+
+  it('rejects ids that are not kebab-case and unknown effect types', () => {
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [rule({ id: 'Rule One' })] }).success).toBe(false);
+    expect(ruleFileSchema.safeParse({ id: 'x', rules: [rule({ event: { type: 'reboot' } })] }).success).toBe(false);
+  });
+});
+
+describe('property path resolver', () => {
+  it('walks own properties only, with no expression language', () => {
+    const value = { a: { b: [1, 2], 'c-d': true } };
+    expect(propertyPath(value, 'a.c-d')).toBe(true);
+    expect(propertyPath(value, 'a.b.1')).toBe(2);
+    expect(propertyPath(value, '$.a')).toBeUndefined();
+    expect(propertyPath(value, 'a.toString')).toBeUndefined();
+    expect(propertyPath(value, 'a.__proto__')).toBeUndefined();
+    expect(propertyPath(null, 'a')).toBeUndefined();
+  });
+});
+
+describe('named conditions', () => {
+  const named = new Map([
+    ['a', { all: [{ condition: 'b' }] }],
+    ['b', { any: [{ fact: 'client', path: 'x', operator: 'equal' as const, value: 1 }] }],
+    ['loop', { not: { condition: 'loop' } }],
+  ]);
+  it('inlines references', () => {
+    expect(inlineConditions({ condition: 'a' }, named, ['r'])).toEqual({
+      all: [{ any: [{ fact: 'client', path: 'x', operator: 'equal', value: 1 }] }],
+    });
+  });
+  it('rejects unknown names and cycles, naming the chain', () => {
+    expect(() => inlineConditions({ condition: 'nope' }, named, ['r'])).toThrow(/Unknown condition "nope"/);
+    expect(() => inlineConditions({ condition: 'loop' }, named, ['r'])).toThrow(/cycle: r → loop → loop/);
+  });
+  it('rejects duplicate rule ids across files', () => {
+    const file = ruleFileSchema.parse({ id: 'x', rules: [rule()] });
+    expect(() => compileRules([file, file])).toThrow(/Duplicate rule id "r"/);
+  });
+});
+
+describe('trail', () => {
+  it('reports facts with their values, unknown facts as unknown, and skipped tests as not-evaluated', async () => {
+    const file = ruleFileSchema.parse({
+      id: 'demo',
+      rules: [
+        rule({
+          id: 'prioritised',
+          conditions: {
+            any: [
+              { fact: 'considerations', path: 'suspicion', operator: 'equal', value: true, priority: 10 },
+              { fact: 'client', path: 'pregnant', operator: 'equal', value: true, priority: 1 },
+            ],
+          },
+        }),
+        rule({
+          id: 'unknown-read',
+          conditions: { all: [{ fact: 'client', path: 'pregnant', operator: 'known', value: false }] },
+        }),
+      ],
+    });
+    const compiled = compileRules([file]);
+    const { results, failureResults } = await compiled.engine.run({ considerations: { suspicion: true } });
+    const [first, second] = buildTrail(compiled, results, failureResults, 'en');
+    expect(first!.ruleId).toBe('prioritised');
+    expect(first!.facts).toEqual([
+      { fact: 'considerations.suspicion', operator: 'equal', expected: true, known: true, value: true, result: true },
+      { fact: 'client.pregnant', operator: 'equal', expected: true, known: false, result: 'not-evaluated' },
+    ]);
+    expect(first!.explanation).toBe('explanation');
+    expect(second!.facts).toEqual([
+      { fact: 'client.pregnant', operator: 'known', expected: false, known: false, result: true },
+    ]);
+  });
+});

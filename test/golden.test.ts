@@ -1,0 +1,203 @@
+// Golden cases: every path through the five considerations of the Basisdocument (ch. 2-3).
+import { describe, expect, it } from 'vitest';
+import { type CaseInput, evaluate } from '../src/index.js';
+
+const DATE = { evaluationDate: '2026-11-23' };
+const noUnsafety = { acute: false, structural: false, disclosure: false };
+const ableToHelp = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
+
+async function run(c: CaseInput) {
+  return evaluate(c, DATE);
+}
+const firedIds = (d: Awaited<ReturnType<typeof run>>) => d.trail.filter((e) => e.outcome).map((e) => e.ruleId);
+
+describe('afweging 1: suspicion', () => {
+  it('no suspicion closes the meldcode and records the conclusion', async () => {
+    const d = await run({ considerations: { suspicion: false } });
+    expect(d.outcome).toBe('close-and-record');
+    expect(d.report.necessary).toBe(false);
+    expect(firedIds(d)).toContain('afweging-1-nee');
+    expect(d.actions.map((a) => a.id)).toContain('restart-on-new-signals');
+  });
+
+  it('no suspicion closes even when unsafety was answered yes', async () => {
+    const d = await run({ considerations: { suspicion: false, unsafety: { acute: true } } });
+    expect(d.outcome).toBe('close-and-record');
+  });
+
+  it('an empty case asks afweging 1 first, and advises asking Veilig Thuis', async () => {
+    const d = await run({});
+    expect(d.outcome).toBe('needs-input');
+    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.suspicion']);
+    expect(d.actions.map((a) => a.id)).toContain('ask-veilig-thuis-advice');
+  });
+});
+
+describe('afweging 2: acute or structural unsafety (norm 1)', () => {
+  for (const key of ['acute', 'structural', 'disclosure'] as const) {
+    it(`${key} unsafety answered yes: report under norm 1`, async () => {
+      const d = await run({ considerations: { suspicion: true, unsafety: { [key]: true } } });
+      expect(d.outcome).toBe('report');
+      expect(d.report).toMatchObject({ necessary: true, norms: [1], considerations: [2] });
+      expect(d.help).toMatchObject({ possible: null, togetherWithVeiligThuis: true });
+      expect(firedIds(d)).toContain('afwegingen-3-tot-5-met-veilig-thuis');
+    });
+  }
+
+  it('an acute indicator answered yes is itself a reason, even when the direct answers say no', async () => {
+    const d = await run({
+      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'acute-strangulation-attempt': true } },
+    });
+    expect(d.outcome).toBe('report');
+    expect(firedIds(d)).toEqual(expect.arrayContaining(['indicator-acute-strangulation-attempt', 'afweging-2-ja-norm-1']));
+  });
+
+  it('a structural indicator answered yes reports under norm 1', async () => {
+    const d = await run({ considerations: { suspicion: true, indicators: { 'structural-physical-neglect': true } } });
+    expect(d.report.norms).toEqual([1]);
+  });
+
+  it('indicators answered no do not rule unsafety out: the direct question is still asked', async () => {
+    const d = await run({
+      considerations: { suspicion: true, indicators: { 'acute-weapon-use': false, 'structural-other': false } },
+    });
+    expect(d.outcome).toBe('needs-input');
+    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+      'considerations.unsafety.acute',
+      'considerations.unsafety.structural',
+      'considerations.unsafety.disclosure',
+    ]);
+  });
+
+  it('asks only the afweging 2 questions still unknown', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: { acute: false } } });
+    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+      'considerations.unsafety.structural',
+      'considerations.unsafety.disclosure',
+    ]);
+  });
+
+  it('disclosure asks to coordinate the next steps with Veilig Thuis and the victim', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: { disclosure: true } } });
+    expect(d.actions.map((a) => a.id)).toContain('coordinate-disclosure');
+  });
+
+  it('report and help: norm 1 with help possible and accepted', async () => {
+    const d = await run({
+      considerations: { suspicion: true, unsafety: { structural: true }, help: ableToHelp, helpAccepted: true },
+    });
+    expect(d.outcome).toBe('report-and-help');
+    expect(d.help).toMatchObject({ possible: true, togetherWithVeiligThuis: true, stage: 'alongside-report' });
+  });
+
+  it('after a norm-1 report, unanswered considerations 3-5 are no reason to ask for input', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: { acute: true } } });
+    expect(d.nextQuestions).toEqual([]);
+  });
+});
+
+describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
+  it('a parent factor with children at home reports under norm 1', async () => {
+    const d = await run({
+      client: { caresForMinor: true },
+      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-suicide-attempt': true } },
+    });
+    expect(d.outcome).toBe('report');
+    expect(d.report.norms).toEqual([1]);
+  });
+
+  it('a parent factor with unknown children asks whether the client cares for children', async () => {
+    const d = await run({
+      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-self-harm': true } },
+    });
+    expect(d.outcome).toBe('needs-input');
+    expect(d.nextQuestions.map((q) => q.id)).toEqual(['client.caresForMinor']);
+  });
+
+  it('a parent factor without children leaves afweging 2 to the direct answers', async () => {
+    const d = await run({
+      client: { caresForMinor: false },
+      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-intoxication': true } },
+    });
+    expect(firedIds(d)).toContain('afweging-2-nee');
+  });
+});
+
+describe('afweging 3: effective help (norm 2)', () => {
+  it('cannot offer effective help: report under norm 2', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: false } } });
+    expect(d.outcome).toBe('report');
+    expect(d.report).toMatchObject({ norms: [2], considerations: [3] });
+    expect(d.help.possible).toBe(false);
+  });
+
+  for (const ground of ['safetyPicture', 'history', 'fittingHelp'] as const) {
+    it(`insufficient ${ground} is enough for norm 2, even with canOffer yes`, async () => {
+      const d = await run({
+        considerations: { suspicion: true, unsafety: noUnsafety, help: { ...ableToHelp, [ground]: false } },
+      });
+      expect(d.report.norms).toEqual([2]);
+    });
+  }
+
+  it('yes to afweging 3 needs all three conditions confirmed', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: true } } });
+    expect(d.outcome).toBe('needs-input');
+    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+      'considerations.help.safetyPicture',
+      'considerations.help.history',
+      'considerations.help.fittingHelp',
+    ]);
+  });
+});
+
+describe('afweging 4: help accepted', () => {
+  it('help refused: report (afweging 4)', async () => {
+    const d = await run({
+      considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: false },
+    });
+    expect(d.outcome).toBe('report');
+    expect(d.report).toMatchObject({ necessary: true, norms: [], considerations: [4] });
+  });
+
+  it('unknown acceptance asks afweging 4', async () => {
+    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp } });
+    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpAccepted']);
+  });
+});
+
+describe('afweging 5: help reaches safety (norm 3)', () => {
+  const accepted = { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: true };
+
+  it('help accepted, result not yet known: offer help now and answer afweging 5 later', async () => {
+    const d = await run({ considerations: accepted });
+    expect(d.outcome).toBe('needs-input');
+    expect(d.help).toMatchObject({ possible: true, stage: 'offer' });
+    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpReachesSafety']);
+  });
+
+  it('help does not reach safety: report (again) under norm 3', async () => {
+    const d = await run({ considerations: { ...accepted, helpReachesSafety: false } });
+    expect(d.outcome).toBe('report');
+    expect(d.report).toMatchObject({ norms: [3], considerations: [5] });
+    expect(d.actions.map((a) => a.id)).toContain('keep-following');
+  });
+
+  it('help reaches safety: close the help with agreements, no report', async () => {
+    const d = await run({ considerations: { ...accepted, helpReachesSafety: true } });
+    expect(d.outcome).toBe('help');
+    expect(d.report.necessary).toBe(false);
+    expect(d.help.stage).toBe('close-with-agreements');
+    // The floor norms that did not apply explain why reporting is not necessary.
+    const notApplied = d.trail.filter((e) => !e.outcome).map((e) => e.ruleId);
+    expect(notApplied).toEqual(['afweging-2-ja-norm-1', 'afweging-3-nee-norm-2', 'afweging-4-nee', 'afweging-5-nee-norm-3']);
+  });
+});
+
+describe('notes', () => {
+  it('absence of child signals never rules out structural unsafety', async () => {
+    const d = await run({ considerations: { suspicion: true, childSignals: false } });
+    expect(firedIds(d)).toContain('geen-kindsignalen-sluit-niets-uit');
+    expect(d.outcome).toBe('needs-input');
+  });
+});

@@ -1,0 +1,130 @@
+// Bad input: a typed error listing every problem with its path, in nl and en; never a crash,
+// never a partial decision.
+import { describe, expect, it } from 'vitest';
+import { evaluate, MeldcodeInputError, safeEvaluate } from '../src/index.js';
+
+async function issuesOf(input: unknown, options?: Parameters<typeof evaluate>[1]) {
+  const error = await evaluate(input, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(MeldcodeInputError);
+  return (error as MeldcodeInputError).issues;
+}
+const paths = (issues: readonly { path: (string | number)[] }[]) => issues.map((i) => i.path.join('.'));
+
+describe('bad input', () => {
+  it('wrong types: the path and a message in Dutch and English', async () => {
+    const issues = await issuesOf({ considerations: { suspicion: 'ja' } });
+    expect(issues).toEqual([
+      {
+        path: ['considerations', 'suspicion'],
+        code: 'invalid_type',
+        message: { nl: 'verwacht ja/nee (boolean)', en: 'expected a boolean' },
+      },
+    ]);
+  });
+
+  it('lists every problem at once, not only the first', async () => {
+    const issues = await issuesOf({
+      framework: 'tandartsen',
+      considerations: { suspicion: 1, help: { canOffer: 'yes' }, indicators: { 'no-such-indicator': true } },
+      extra: true,
+    });
+    expect(paths(issues)).toEqual(
+      expect.arrayContaining(['framework', 'considerations.suspicion', 'considerations.help.canOffer', 'extra']),
+    );
+  });
+
+  it('unknown keys are rejected, at every level', async () => {
+    const issues = await issuesOf({ considerations: { suspicion: true, suspision: true }, clinet: {} });
+    expect(paths(issues).sort()).toEqual(['clinet', 'considerations.suspision']);
+    expect(issues[0]!.message.nl).toMatch(/onbekend veld/);
+  });
+
+  it('a __proto__ key is an unknown key, not a prototype', async () => {
+    const top = await issuesOf(JSON.parse('{"__proto__": {"considerations": {"suspicion": true}}}'));
+    expect(paths(top)).toEqual(['__proto__']);
+    const nested = await issuesOf(JSON.parse('{"considerations": {"indicators": {"__proto__": true}}}'));
+    expect(paths(nested)).toContain('considerations.indicators.__proto__');
+  });
+
+  it('an indicator the framework does not list is named', async () => {
+    const issues = await issuesOf({ considerations: { indicators: { 'acute-weapon-use': true, 'acute-typo': true } } });
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ['considerations', 'indicators', 'acute-typo'], code: 'unknown-indicator' }),
+    ]);
+  });
+
+  it('an unknown framework lists the known ones', async () => {
+    const issues = await issuesOf({ framework: 'tandartsen' });
+    expect(issues[0]).toMatchObject({ path: ['framework'], code: 'unknown-framework' });
+    expect(issues[0]!.message.en).toContain('basismodel');
+    expect(issues[0]!.message.nl).toContain('basismodel');
+  });
+
+  it.each([null, undefined, 42, 'case', [], true])('a non-object input (%s) is an error on the whole input', async (input) => {
+    const issues = await issuesOf(input);
+    expect(issues[0]!.path).toEqual([]);
+  });
+
+  it('deeply nested input is rejected without a stack overflow', async () => {
+    let deep: unknown = true;
+    for (let i = 0; i < 100_000; i++) deep = { d: deep };
+    const issues = await issuesOf({ considerations: { suspicion: deep } });
+    expect(paths(issues)).toEqual(['considerations.suspicion']);
+  });
+
+  it('huge input is rejected completely; the message is capped, the issue list is not', async () => {
+    const indicators = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`x-${i}`, true]));
+    const error = await evaluate({ considerations: { indicators } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    const e = error as MeldcodeInputError;
+    expect(e.issues).toHaveLength(50_000);
+    expect(e.message.split('\n').length).toBeLessThan(30);
+    expect(e.message).toContain('and 49980 more');
+  });
+
+  it('a huge string is a type error, not a slowdown', async () => {
+    const issues = await issuesOf({ considerations: { suspicion: 'x'.repeat(10_000_000) } });
+    expect(paths(issues)).toEqual(['considerations.suspicion']);
+  });
+
+  it('an impossible date is rejected', async () => {
+    const issues = await issuesOf({ evaluationDate: '2026-02-30' });
+    expect(paths(issues)).toEqual(['evaluationDate']);
+  });
+
+  it('bad options are reported under options', async () => {
+    const issues = await issuesOf({}, { lang: 'fr' as 'nl', evaluationDate: 'morgen' });
+    expect(paths(issues).sort()).toEqual(['options.evaluationDate', 'options.lang']);
+  });
+
+  it('problems in the case and in the options are reported together', async () => {
+    const issues = await issuesOf({ considerations: { suspicion: 'x' } }, { lang: 'fr' as 'nl' });
+    expect(paths(issues).sort()).toEqual(['considerations.suspicion', 'options.lang']);
+  });
+
+  it('safeEvaluate returns the error instead of throwing', async () => {
+    const result = await safeEvaluate({ considerations: { suspicion: 'x' } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues[0]!.path).toEqual(['considerations', 'suspicion']);
+    const good = await safeEvaluate({ considerations: { suspicion: false } });
+    expect(good.ok && good.decision.outcome).toBe('close-and-record');
+  });
+
+  it('never mutates the caller’s input', async () => {
+    const input = {
+      considerations: { suspicion: true, unsafety: { acute: true }, indicators: { 'acute-weapon-use': true } },
+    };
+    const frozen = structuredClone(input);
+    const deepFreeze = (o: object): void => {
+      Object.freeze(o);
+      for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
+    };
+    deepFreeze(input);
+    const d = await evaluate(input);
+    expect(input).toEqual(frozen);
+    expect(d.outcome).toBe('report');
+  });
+});
