@@ -29,13 +29,14 @@ export function handWritten(c: Record<string, any>): { outcome: Outcome; norms: 
     const alongside = able && k.helpAccepted === true && k.helpReachesSafety !== false;
     return { outcome: alongside ? 'report-and-help' : 'report', norms: norm3 ? [1, 3] : [1] };
   }
+  // Help that was offered and accepted but does not reach safety is norm 3, whatever afweging 2 says.
+  if (able && k.helpAccepted === true && k.helpReachesSafety === false) return { outcome: 'report', norms: [3] };
   const ruledOut = u.acute === false && u.structural === false && u.disclosure === false && !(parent && c.client?.caresForMinor === undefined);
   if (!ruledOut) return { outcome: 'needs-input', norms: [] };
   if (unable) return { outcome: 'report', norms: [2] };
   if (!able) return { outcome: 'needs-input', norms: [] };
   if (k.helpAccepted === false) return { outcome: 'report', norms: [] };
   if (k.helpAccepted !== true) return { outcome: 'needs-input', norms: [] };
-  if (k.helpReachesSafety === false) return { outcome: 'report', norms: [3] };
   if (k.helpReachesSafety === true) return { outcome: 'help', norms: [] };
   return { outcome: 'needs-input', norms: [] };
 }

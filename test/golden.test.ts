@@ -201,3 +201,15 @@ describe('notes', () => {
     expect(d.outcome).toBe('needs-input');
   });
 });
+
+describe('norm 3 does not wait for afweging 2', () => {
+  it('help offered, accepted and failing is a report even while afweging 2 is unanswered', async () => {
+    const d = await run({
+      considerations: { suspicion: true, help: ableToHelp, helpAccepted: true, helpReachesSafety: false },
+    });
+    expect(d.outcome).toBe('report');
+    expect(d.report.norms).toEqual([3]);
+    // Afweging 2 is still worth answering: it may add norm 1.
+    expect(d.nextQuestions.map((q) => q.id)).toContain('considerations.unsafety.acute');
+  });
+});
