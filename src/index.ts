@@ -17,6 +17,6 @@ export { getFramework, listFrameworks } from './frameworks/registry.js';
 export type { FrameworkSummary } from './frameworks/registry.js';
 export type { Framework, FrameworkInput, Indicator } from './frameworks/framework.js';
 export type { Question } from './questions/questions.js';
-export type { Condition, Effect, IndicatorKind, Rule, RuleFile, Source, Text } from './rules/schema.js';
+export type { BaseEffect, Condition, Effect, IndicatorKind, Rule, RuleFile, Source, Text } from './rules/schema.js';
 export type { Lang, TrailEntry, TrailFact } from './rules/trail.js';
 export { VERSION } from './version.js';

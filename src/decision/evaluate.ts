@@ -13,7 +13,7 @@ import { questionCatalogue } from '../questions/questions.js';
 import { canonicalJson, sortKeys } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
 import { propertyPath } from '../rules/engine.js';
-import { buildTrail, type Lang } from '../rules/trail.js';
+import { type Lang, runRules } from '../rules/trail.js';
 import { VERSION } from '../version.js';
 import type { Action, Decision, Norm, Outcome } from './types.js';
 
@@ -119,11 +119,7 @@ export async function evaluate(input: CaseInput | unknown, options: EvaluateOpti
 
   const compiled = await getCompiledFramework(getFramework(parsed.compiledId));
   const facts = sortKeys({ ...parsed.data, evaluationDate });
-  const { results, failureResults } = await compiled.rules.engine.run({
-    client: facts.client,
-    considerations: facts.considerations,
-  });
-  const trail = buildTrail(compiled.rules, results, failureResults, lang);
+  const trail = await runRules(compiled.rules, { client: facts.client, considerations: facts.considerations }, lang);
   return assemble(compiled, facts, trail, lang, {
     library: { name: 'meldcode', version: VERSION },
     framework: {

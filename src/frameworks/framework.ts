@@ -6,6 +6,7 @@ import { sha256Hex } from '../rules/sha256.js';
 import { type CompiledRules, compileRules } from '../rules/engine.js';
 import {
   type Condition,
+  type Effect,
   type IndicatorKind,
   indicatorKinds,
   kebabId,
@@ -97,7 +98,7 @@ export function indicatorCodes(framework: Framework): Set<string> {
 /** A framework ready to evaluate: its engine, indicators and the hash of its rule files. */
 export interface CompiledFramework {
   readonly framework: Framework;
-  readonly rules: CompiledRules;
+  readonly rules: CompiledRules<Effect>;
   /** Every indicator, the floor's parent factors included, by code. */
   readonly indicators: ReadonlyMap<string, Indicator>;
   /** The rule files the engine runs, in order: floor, generated indicator rules, the framework's own. */

@@ -1,5 +1,5 @@
 import { Engine } from 'json-rules-engine';
-import type { Condition, Rule, RuleFile } from './schema.js';
+import type { BaseEffect, Condition, Rule, RuleFile } from './schema.js';
 
 /**
  * A plain own-property walk for `path` in conditions. json-rules-engine's default is jsonpath;
@@ -15,17 +15,17 @@ export function propertyPath(value: unknown, path: string): unknown {
 }
 
 /** A set of validated rule files, ready to run: one json-rules-engine per set, reused. */
-export interface CompiledRules {
+export interface CompiledRules<E extends BaseEffect = BaseEffect> {
   readonly engine: Engine;
   /** Every rule by id, for the trail. */
-  readonly rules: ReadonlyMap<string, Rule & { order: number; module: string }>;
+  readonly rules: ReadonlyMap<string, Rule<E> & { order: number; module: string }>;
 }
 
 /**
  * Builds one engine for the given rule files. Rule ids and condition names must be unique
  * across the files; a duplicate is a programming error in a rule file and throws.
  */
-export function compileRules(files: readonly RuleFile[]): CompiledRules {
+export function compileRules<E extends BaseEffect>(files: readonly RuleFile<E>[]): CompiledRules<E> {
   const engine = new Engine([], {
     allowUndefinedFacts: true,
     pathResolver: propertyPath,
@@ -36,7 +36,7 @@ export function compileRules(files: readonly RuleFile[]): CompiledRules {
   // for a whole indicator list keeps json-rules-engine from cloning a leaf per indicator per rule.
   engine.addOperator('anyTrue', (factValue: unknown, keys: unknown) => anyTrue(factValue, keys));
 
-  const rules = new Map<string, Rule & { order: number; module: string }>();
+  const rules = new Map<string, Rule<E> & { order: number; module: string }>();
   const named = new Map<string, Condition>();
   for (const file of files) {
     for (const [name, condition] of Object.entries(file.conditions ?? {})) {

@@ -185,27 +185,71 @@ export type Effect =
   | { type: 'action'; params: { action: string } }
   | { type: 'note'; params: { note: string } };
 
-export const ruleSchema = z.strictObject({
-  /** Stable kebab-case id; the trail names the rule by it. */
-  id: kebabId,
-  /** Higher runs first (json-rules-engine); the trail is ordered by it. */
-  priority: z.int().min(1).max(100).optional(),
-  /** A legal-floor rule: no framework may remove or weaken it; always shown in the trail. */
-  floor: z.boolean().optional(),
-  conditions: topLevelConditionSchema,
-  event: effectSchema,
-  explanation: textSchema,
-  source: sourceSchema,
-});
-/** One rule: json-rules-engine conditions plus the metadata the trail uses. */
-export type Rule = z.infer<typeof ruleSchema>;
+/** The shape every effect has: json-rules-engine's `event` with a `type` and `params`. */
+export interface BaseEffect {
+  type: string;
+  params: Record<string, unknown>;
+}
 
-export const ruleFileSchema = z.strictObject({
-  /** The module that owns these rules, e.g. `afwegingskader`. */
-  id: kebabId,
-  /** Named conditions that rules reference with `{ "condition": "name" }`. */
-  conditions: z.record(kebabId, topLevelConditionSchema).optional(),
-  rules: z.array(ruleSchema).min(1),
-});
+/**
+ * The rule schema for a module whose rules establish effects of the given schema. Each module
+ * (afwegingskader, kindcheck, consent, …) has its own effect vocabulary; the rest is shared.
+ */
+export function ruleSchemaFor<E extends z.ZodType<BaseEffect>>(effect: E) {
+  return z.strictObject({
+    /** Stable kebab-case id; the trail names the rule by it. */
+    id: kebabId,
+    /** Higher runs first (json-rules-engine); the trail is ordered by it. */
+    priority: z.int().min(1).max(100).optional(),
+    /** A legal-floor rule: no framework may remove or weaken it. */
+    floor: z.boolean().optional(),
+    conditions: topLevelConditionSchema,
+    event: effect,
+    explanation: textSchema,
+    source: sourceSchema,
+  });
+}
+
+/** The rule-file schema for a module's effect vocabulary (see {@link ruleSchemaFor}). */
+export function ruleFileSchemaFor<E extends z.ZodType<BaseEffect>>(effect: E) {
+  return z.strictObject({
+    /** The module that owns these rules, e.g. `afwegingskader`. */
+    id: kebabId,
+    /** Named conditions that rules reference with `{ "condition": "name" }`. */
+    conditions: z.record(kebabId, topLevelConditionSchema).optional(),
+    rules: z.array(ruleSchemaFor(effect)).min(1),
+  });
+}
+
+/** One rule: json-rules-engine conditions plus the metadata the trail uses. */
+export interface Rule<E extends BaseEffect = Effect> {
+  /** Stable kebab-case id; the trail names the rule by it. */
+  id: string;
+  /** Higher runs first (json-rules-engine); the trail is ordered by it. */
+  priority?: number | undefined;
+  /** A legal-floor rule: no framework may remove or weaken it. */
+  floor?: boolean | undefined;
+  /** json-rules-engine conditions (boolean operator or named condition at the root). */
+  conditions: Condition;
+  /** What the rule establishes when its conditions hold. */
+  event: E;
+  /** Why, in Dutch and English. */
+  explanation: Text;
+  /** Where the rule comes from. */
+  source: Source;
+}
+
 /** A rule file: named conditions and rules, as validated JSON. */
-export type RuleFile = z.infer<typeof ruleFileSchema>;
+export interface RuleFile<E extends BaseEffect = Effect> {
+  /** The module that owns these rules. */
+  id: string;
+  /** Named conditions that rules reference with `{ "condition": "name" }`. */
+  conditions?: Record<string, Condition> | undefined;
+  /** The rules. */
+  rules: Rule<E>[];
+}
+
+/** Rules of the afwegingskader (the floor and frameworks). */
+export const ruleSchema = ruleSchemaFor(effectSchema);
+/** Rule files of the afwegingskader (the floor and frameworks). */
+export const ruleFileSchema = ruleFileSchemaFor(effectSchema);

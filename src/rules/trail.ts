@@ -1,6 +1,6 @@
 import type { RuleResult } from 'json-rules-engine';
 import type { CompiledRules } from './engine.js';
-import type { Effect, Source } from './schema.js';
+import type { BaseEffect, Effect, Source } from './schema.js';
 
 /** The language of the texts in a decision. */
 export type Lang = 'nl' | 'en';
@@ -22,7 +22,7 @@ export interface TrailFact {
 }
 
 /** One rule that took part in a decision. */
-export interface TrailEntry {
+export interface TrailEntry<E extends BaseEffect = Effect> {
   /** The rule's stable id: look it up in the rule files by this id. */
   ruleId: string;
   /** The rule file (module) the rule comes from, e.g. `afwegingskader`. */
@@ -32,7 +32,7 @@ export interface TrailEntry {
   /** Whether this is a legal-floor rule. */
   floor: boolean;
   /** What the rule establishes when it holds. */
-  effect: Effect;
+  effect: E;
   /** The facts the rule read, with their values. */
   facts: TrailFact[];
   /** The rule's explanation in the chosen language. */
@@ -82,13 +82,13 @@ function collectFacts(node: ConditionNode | undefined, out: Map<string, TrailFac
  * rule whether it held or not (the decision keeps a floor rule that did not hold only where it
  * explains why reporting is not necessary), ordered by priority and then by rule-file order.
  */
-export function buildTrail(
-  compiled: CompiledRules,
+export function buildTrail<E extends BaseEffect>(
+  compiled: CompiledRules<E>,
   results: readonly RuleResult[],
   failures: readonly RuleResult[],
   lang: Lang,
-): TrailEntry[] {
-  const entries: { order: number; priority: number; entry: TrailEntry }[] = [];
+): TrailEntry<E>[] {
+  const entries: { order: number; priority: number; entry: TrailEntry<E> }[] = [];
   for (const result of [...results, ...failures]) {
     const rule = compiled.rules.get(String(result.name));
     if (!rule) continue;
@@ -113,4 +113,17 @@ export function buildTrail(
   }
   entries.sort((a, b) => b.priority - a.priority || a.order - b.order);
   return entries.map((e) => e.entry);
+}
+
+/**
+ * Runs compiled rules on facts and returns the trail: the one way every module evaluates.
+ * Facts are passed as given; callers pass a validated, key-sorted copy of the case.
+ */
+export async function runRules<E extends BaseEffect>(
+  compiled: CompiledRules<E>,
+  facts: Record<string, unknown>,
+  lang: Lang,
+): Promise<TrailEntry<E>[]> {
+  const { results, failureResults } = await compiled.engine.run(facts);
+  return buildTrail(compiled, results, failureResults, lang);
 }
