@@ -128,3 +128,28 @@ describe('bad input', () => {
     expect(d.outcome).toBe('report');
   });
 });
+
+describe('the framework option', () => {
+  it('evaluates with a framework document passed in, validated once', async () => {
+    const { getFramework } = await import('../src/index.js');
+    const own = { ...getFramework('basismodel'), id: 'mijn-organisatie', version: '2.0.0' };
+    const d = await evaluate({ considerations: { suspicion: false } }, { framework: own });
+    expect(d.receipt.framework).toMatchObject({ id: 'mijn-organisatie', version: '2.0.0' });
+  });
+
+  it('an invalid framework document is reported under options.framework', async () => {
+    const issues = await issuesOf({}, { framework: { id: 'x' } as never });
+    expect(paths(issues).every((p) => p.startsWith('options.framework'))).toBe(true);
+    expect(issues.length).toBeGreaterThan(3);
+  });
+
+  it('a case naming another framework than the one given is an error', async () => {
+    const issues = await issuesOf({ framework: 'basismodel' }, { framework: { ...(await import('../src/index.js')).getFramework('basismodel'), id: 'ander' } });
+    expect(issues[0]).toMatchObject({ path: ['framework'], code: 'framework-mismatch' });
+  });
+
+  it('an unknown framework id in the options lists the known ones', async () => {
+    const issues = await issuesOf({}, { framework: 'tandartsen' });
+    expect(issues[0]).toMatchObject({ path: ['options', 'framework'], code: 'unknown-framework' });
+  });
+});

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { type Case, type CaseInput, caseSchema, isoDate } from '../case/schema.js';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
-import { type CompiledFramework, indicatorCodes } from '../frameworks/framework.js';
+import {
+  type CompiledFramework,
+  type Framework,
+  type FrameworkInput,
+  indicatorCodes,
+  parseFramework,
+} from '../frameworks/framework.js';
 import {
   DEFAULT_FRAMEWORK,
   getCompiledFramework,
@@ -23,11 +29,17 @@ export interface EvaluateOptions {
   lang?: Lang;
   /** Evaluation date (`YYYY-MM-DD` or a Date); overrides the case's. Default: today in Europe/Amsterdam. */
   evaluationDate?: string | Date;
+  /**
+   * The framework to evaluate with: a shipped id, or a framework document (e.g. your own,
+   * validated here). Default: the case's `framework`, else `basismodel`.
+   */
+  framework?: string | Framework | FrameworkInput;
 }
 
 const optionsSchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
   evaluationDate: z.union([isoDate, z.date()]).optional(),
+  framework: z.union([z.string(), z.looseObject({})]).optional(),
 });
 
 let amsterdamDate: Intl.DateTimeFormat | undefined;
@@ -49,20 +61,39 @@ const DISCLAIMER = {
   },
 };
 
-/** Validates a case and resolves its framework; every problem is collected before throwing. */
-function parseCase(input: unknown): { data: Case; compiledId: string } {
+/** Framework documents passed as an option, validated once per object. */
+const parsedFrameworks = new WeakMap<object, Framework>();
+
+/**
+ * Validates a case and resolves its framework (the one given, else the case's id, else the
+ * default); every problem is collected before throwing.
+ */
+function parseCase(input: unknown, given: Framework | undefined): { data: Case; framework: Framework | undefined } {
   const issues: InputIssue[] = [];
   const parsed = caseSchema.safeParse(input);
   if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
 
   // Checks that need the framework run on the raw input too, so one error lists every problem.
   const raw = (input !== null && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const rawId = Object.hasOwn(raw, 'framework') ? raw.framework : DEFAULT_FRAMEWORK;
-  const frameworkId = typeof rawId === 'string' ? rawId : DEFAULT_FRAMEWORK;
+  const rawId = Object.hasOwn(raw, 'framework') ? raw.framework : (given?.id ?? DEFAULT_FRAMEWORK);
   const frameworkTypeIssue = issues.some((i) => i.path.length === 1 && i.path[0] === 'framework');
-  if (typeof rawId === 'string' && !hasFramework(rawId) && !frameworkTypeIssue) issues.push(unknownFrameworkIssue(rawId));
-  if (hasFramework(frameworkId)) {
-    const known = indicatorCodes(getFramework(frameworkId));
+  let framework = given;
+  if (given && typeof rawId === 'string' && rawId !== given.id && !frameworkTypeIssue) {
+    issues.push({
+      path: ['framework'],
+      code: 'framework-mismatch',
+      message: {
+        nl: `de casus noemt afwegingskader "${rawId}", maar wordt beoordeeld met "${given.id}"`,
+        en: `the case names framework "${rawId}" but is evaluated with "${given.id}"`,
+      },
+    });
+  } else if (!given && typeof rawId === 'string' && !frameworkTypeIssue) {
+    if (hasFramework(rawId)) framework = getFramework(rawId);
+    else issues.push(unknownFrameworkIssue(rawId));
+  }
+  if (framework) {
+    const frameworkId = framework.id;
+    const known = indicatorCodes(framework);
     const indicators = propertyPath(raw, 'considerations.indicators');
     if (indicators !== null && typeof indicators === 'object' && !Array.isArray(indicators)) {
       for (const code of Object.keys(indicators)) {
@@ -79,8 +110,8 @@ function parseCase(input: unknown): { data: Case; compiledId: string } {
       }
     }
   }
-  if (issues.length > 0 || !parsed.success) throw new MeldcodeInputError(issues);
-  return { data: parsed.data, compiledId: frameworkId };
+  if (issues.length > 0 || !parsed.success || !framework) throw new MeldcodeInputError(issues);
+  return { data: parsed.data, framework };
 }
 
 function resolveDate(option: string | Date | undefined, fromCase: string | undefined): string {
@@ -106,9 +137,25 @@ function resolveDate(option: string | Date | undefined, fromCase: string | undef
 export async function evaluate(input: CaseInput | unknown, options: EvaluateOptions = {}): Promise<Decision> {
   const opts = optionsSchema.safeParse(options);
   const optionIssues = opts.success ? [] : fromZodIssues(opts.error.issues, ['options']);
-  let parsed: { data: Case; compiledId: string };
+  let given: Framework | undefined;
+  const option = opts.success ? opts.data.framework : undefined;
+  if (typeof option === 'string') {
+    if (hasFramework(option)) given = getFramework(option);
+    else optionIssues.push({ ...unknownFrameworkIssue(option), path: ['options', 'framework'] });
+  } else if (option !== undefined) {
+    try {
+      given = parsedFrameworks.get(option) ?? parseFramework(option);
+      parsedFrameworks.set(option, given);
+    } catch (error) {
+      if (!(error instanceof MeldcodeInputError)) throw error;
+      optionIssues.push(...error.issues.map((i) => ({ ...i, path: ['options', 'framework', ...i.path] })));
+    }
+  }
+  let parsed: { data: Case; framework: Framework };
   try {
-    parsed = parseCase(input);
+    const result = parseCase(input, given);
+    if (optionIssues.length > 0) throw new MeldcodeInputError([]);
+    parsed = result as { data: Case; framework: Framework };
   } catch (error) {
     if (error instanceof MeldcodeInputError) throw new MeldcodeInputError([...error.issues, ...optionIssues]);
     throw error;
@@ -117,7 +164,7 @@ export async function evaluate(input: CaseInput | unknown, options: EvaluateOpti
   const lang: Lang = opts.data.lang ?? 'nl';
   const evaluationDate = resolveDate(opts.data.evaluationDate, parsed.data.evaluationDate);
 
-  const compiled = await getCompiledFramework(getFramework(parsed.compiledId));
+  const compiled = await getCompiledFramework(parsed.framework);
   const facts = sortKeys({ ...parsed.data, evaluationDate });
   const trail = await runRules(compiled.rules, { client: facts.client, considerations: facts.considerations }, lang);
   return assemble(compiled, facts, trail, lang, {
