@@ -34,6 +34,8 @@ const bare = compileRules(compiled.ruleFiles).engine;
 // Sanity: the hand-written baseline agrees with evaluate() on every example, or the comparison is void.
 for (const [i, c] of cases.entries()) {
   const d = await evaluate(c, { evaluationDate: '2026-11-23' });
+  // The baseline knows only the five considerations; scope (issue 3) routes these cases elsewhere.
+  if (d.outcome === 'out-of-scope') continue;
   const h = handWritten(c);
   if (d.outcome !== h.outcome) throw new Error(`hand-written baseline disagrees on ${examples[i]!.id}: ${h.outcome} vs ${d.outcome}`);
 }

@@ -44,9 +44,13 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
     });
   }
 
-  it('an acute indicator answered yes is itself a reason, even when the direct answers say no', async () => {
+  it('an acute indicator answered yes is itself a reason, with the direct acute question unanswered', async () => {
     const d = await run({
-      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'acute-strangulation-attempt': true } },
+      considerations: {
+        suspicion: true,
+        unsafety: { structural: false, disclosure: false },
+        indicators: { 'acute-strangulation-attempt': true },
+      },
     });
     expect(d.outcome).toBe('report');
     expect(firedIds(d)).toEqual(expect.arrayContaining(['indicator-acute-strangulation-attempt', 'afweging-2-ja-norm-1']));

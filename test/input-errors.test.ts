@@ -153,3 +153,20 @@ describe('the framework option', () => {
     expect(issues[0]).toMatchObject({ path: ['options', 'framework'], code: 'unknown-framework' });
   });
 });
+
+describe('contradicting answers', () => {
+  it('an indicator answered yes while its form of unsafety is answered no is an input error naming both', async () => {
+    const issues = await issuesOf({
+      considerations: { suspicion: true, unsafety: { acute: false }, indicators: { 'acute-weapon-use': true, 'structural-other': true } },
+    });
+    expect(issues).toEqual([
+      expect.objectContaining({ path: ['considerations', 'indicators', 'acute-weapon-use'], code: 'contradiction' }),
+    ]);
+    expect(issues[0]!.message.nl).toContain('considerations.unsafety.acute');
+  });
+
+  it('an indicator answered no beside a direct no is consistent', async () => {
+    const d = await evaluate({ considerations: { suspicion: true, unsafety: { acute: false }, indicators: { 'acute-weapon-use': false } } });
+    expect(d.outcome).toBe('needs-input');
+  });
+});

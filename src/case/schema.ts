@@ -1,15 +1,117 @@
 import { z } from 'zod';
+import { conversationSchema, objectionSchema } from '../consent/schema.js';
 import { kebabId } from '../rules/schema.js';
 
-/** A calendar date, `YYYY-MM-DD`, that exists. */
-export const isoDate = z.iso.date();
+import { isoDate } from './date.js';
+
+export { isoDate };
+
+/** The client's role in the violence (*slachtoffer, vermoedelijke pleger, getuige*); every role stays in the meldcode. */
+export const clientRoles = ['victim', 'suspected-perpetrator', 'child-witness'] as const;
 
 /** The client the meldcode is followed for (*cliënt*). */
 export const clientSchema = z.strictObject({
+  /** Date of birth (*geboortedatum*), `YYYY-MM-DD`; ages are computed from it exactly. */
+  birthDate: isoDate.optional(),
+  /** Age in whole years (*leeftijd*), when no date of birth is known. */
+  age: z.int().min(0).max(130).optional(),
+  /** The client's role: victim, suspected perpetrator, or (a child) witness. */
+  role: z.enum(clientRoles).optional(),
   /** Cares for a minor (*zorgt voor minderjarige kinderen*); kindcheck question 2. */
   caresForMinor: z.boolean().optional(),
   /** Is pregnant (*zwanger*); kindcheck question 2. */
   pregnant: z.boolean().optional(),
+  /** Cares for a care-dependent adult (*zorg voor een zorgafhankelijke volwassene*). */
+  caresForCareDependentAdult: z.boolean().optional(),
+  /** Is care-dependent (*zorgafhankelijk*). */
+  careDependent: z.boolean().optional(),
+  /** Lacks decision-making capacity on this point (*wilsonbekwaam*). */
+  lacksCapacity: z.boolean().optional(),
+  /** The legal representative (*wettelijk vertegenwoordiger*). */
+  legalRepresentative: z
+    .strictObject({
+      /** There is a legal representative. */
+      present: z.boolean().optional(),
+      /** The representative may be the perpetrator (*mogelijk zelf de pleger*). */
+      possiblyPerpetrator: z.boolean().optional(),
+    })
+    .optional(),
+  /** Still lives with the parents (*woont nog thuis*). */
+  livesWithParents: z.boolean().optional(),
+});
+
+/** Where the signals come from: the scope of the meldcode (000 §Geweld in een zorg- of onderwijsrelatie). */
+export const scopeSchema = z.strictObject({
+  /** The suspected perpetrator is a professional in a care or education relationship with the client. */
+  perpetratorIsProfessional: z.boolean().optional(),
+  /** The setting of that relationship: care, education (school) or childcare (*kinderopvang*). */
+  setting: z.enum(['care', 'education', 'childcare']).optional(),
+  /** The violence is between clients, residents or pupils (*tussen cliënten of leerlingen*). */
+  betweenClients: z.boolean().optional(),
+  /** Those clients are partners who are both clients (*partners die beiden cliënt zijn*). */
+  clientsArePartners: z.boolean().optional(),
+});
+
+/** The contact with the client (000 §2.1 Eenmalige contacten). */
+export const contactSchema = z.strictObject({
+  /** One-off or fleeting contact (*eenmalig of vluchtig contact*); kindcheck question 3. */
+  oneOff: z.boolean().optional(),
+});
+
+/** Which of the five steps have been taken (000 §2.2). */
+export const stepsSchema = z.strictObject({
+  /** Step 1: the signals are mapped and recorded (*signalen in kaart gebracht en vastgelegd*). */
+  signalsRecorded: z.boolean().optional(),
+  /** Step 2: a knowledgeable colleague was consulted (*collegiale consultatie*). */
+  colleagueConsulted: z.boolean().optional(),
+  /** Veilig Thuis was asked for advice (*advies gevraagd aan Veilig Thuis*). */
+  veiligThuisAdviceAsked: z.boolean().optional(),
+  /** Step 3: the conversation with the client was held (*gesprek met de cliënt*). */
+  conversationHeld: z.boolean().optional(),
+  /** Step 4: the risk, nature and severity were weighed (*risico, aard en ernst gewogen*). */
+  riskAssessed: z.boolean().optional(),
+  /** The nature or cause of an injury is unclear (*behoefte aan duidelijkheid over letsel*). */
+  injuryUnclear: z.boolean().optional(),
+  /** An expert on injuries was consulted (*deskundige op het gebied van letselduiding*). */
+  injurySpecialistConsulted: z.boolean().optional(),
+  /** The organisation is connected to the Verwijsindex risicojongeren. */
+  verwijsindexConnected: z.boolean().optional(),
+});
+
+/** Specific forms of violence (000 §Specifieke vormen van huiselijk geweld of kindermishandeling). */
+export const formsSchema = z.strictObject({
+  /** Female genital mutilation (*vrouwelijke genitale verminking*). */
+  fgm: z.boolean().optional(),
+  /** Honour-based violence (*eergerelateerd geweld*). */
+  honourBasedViolence: z.boolean().optional(),
+  /** Forced marriage (*huwelijksdwang*). */
+  forcedMarriage: z.boolean().optional(),
+  /** Sexual abuse (*seksueel misbruik*). */
+  sexualAbuse: z.boolean().optional(),
+  /** Elder abuse (*ouderenmishandeling*). */
+  elderAbuse: z.boolean().optional(),
+  /** Partner stalking; the sources name no specific step for it (see the issue 3 note). */
+  partnerStalking: z.boolean().optional(),
+  /** The organisation has enough in-house expertise on this form (*voldoende expertise binnen de instelling*). */
+  inHouseExpertise: z.boolean().optional(),
+});
+
+/** Criminal law (000 §2.1 Strafrechtelijke aanpak). */
+export const crimeSchema = z.strictObject({
+  /** The signals raise a suspicion of a serious crime (*vermoeden van een ernstig misdrijf*). */
+  seriousCrimeSuspected: z.boolean().optional(),
+});
+
+/** Kindcheck answers besides question 2 (`client.caresForMinor` / `client.pregnant`) and 3 (`contact.oneOff`). */
+export const kindcheckSchema = z.strictObject({
+  /** Question 1: signals of parent problems that threaten children (*oudersignalen*). */
+  parentSignals: z.boolean().optional(),
+  /** Number of children who depend on the client (*aantal kinderen*). */
+  childrenCount: z.int().min(0).max(30).optional(),
+  /** Their ages in whole years (*leeftijd van de kinderen*). */
+  childrenAges: z.array(z.int().min(0).max(17)).max(30).optional(),
+  /** The client shares the care with a (former) partner or another adult (*zorg gedeeld*). */
+  sharedCare: z.boolean().optional(),
 });
 
 /** Answers to the afwegingskader's five considerations (*afwegingen*), Basisdocument ch. 2-3. */
@@ -58,6 +160,16 @@ export const caseSchema = z.strictObject({
   evaluationDate: isoDate.optional(),
   client: clientSchema.optional(),
   considerations: considerationsSchema.optional(),
+  scope: scopeSchema.optional(),
+  contact: contactSchema.optional(),
+  steps: stepsSchema.optional(),
+  forms: formsSchema.optional(),
+  crime: crimeSchema.optional(),
+  kindcheck: kindcheckSchema.optional(),
+  /** The conversation about the report (step 3 / step 5): skipped, and why; anonymity. */
+  conversation: conversationSchema.optional(),
+  /** An objection against the report, and how it weighs. */
+  objection: objectionSchema.optional(),
 });
 
 /** The case input, as a caller writes it. */

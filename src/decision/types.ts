@@ -1,6 +1,18 @@
+import type { ConsentResult } from '../consent/consent.js';
+import type { ConsentEffect } from '../consent/schema.js';
+import type { KindcheckEffect, KindcheckResult } from '../kindcheck/kindcheck.js';
 import type { Question } from '../questions/questions.js';
-import type { Source } from '../rules/schema.js';
+import type { RecordKeeping, RecordsEffect } from '../records/records.js';
+import type { Effect, Source } from '../rules/schema.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
+import type { ScopeEffect, ScopeResult } from '../scope/scope.js';
+import type { StepsEffect, StepsResult } from '../steps/steps.js';
+
+/** Any effect a rule in a decision's trail can have: the afwegingskader's, or a module's. */
+export type DecisionEffect = Effect | ScopeEffect | KindcheckEffect | StepsEffect | RecordsEffect | ConsentEffect;
+
+/** The consent module's conversation plan inside a decision (its trail is merged into the decision's). */
+export type ConversationPlan = Omit<ConsentResult, 'trail'>;
 
 /** The outcome of an evaluation: the professional norm, not a verdict. */
 export type Outcome = 'out-of-scope' | 'close-and-record' | 'report' | 'help' | 'report-and-help' | 'needs-input';
@@ -69,8 +81,25 @@ export interface Decision {
   nextQuestions: Question[];
   /** What to do next. */
   actions: Action[];
-  /** The rules that decided, in order, each with the facts it read, its explanation and source. */
-  trail: TrailEntry[];
+  /**
+   * The rules that decided, in order (scope, afwegingskader, kindcheck, steps, record keeping),
+   * each with the facts it read, its explanation and source.
+   */
+  trail: TrailEntry<DecisionEffect>[];
+  /** Whether the meldcode applies; out of scope overrides the outcome and says where to go instead. */
+  scope: ScopeResult;
+  /** The kindcheck (004 §Kind Check); `null` when out of scope. Its questions never block the step-5 decision. */
+  kindcheck: KindcheckResult | null;
+  /** Which steps are done or open and whether step 5 may be decided now; `null` when out of scope. */
+  steps: StepsResult | null;
+  /** What to record; non-empty for every decision that reports, closes, helps or skips the conversation. */
+  recordKeeping: RecordKeeping;
+  /**
+   * The conversation plan about the report (who to talk to, notice or consent, objections,
+   * anonymity, the conflict-of-duties questions); `null` when out of scope. Its trail entries
+   * stand in {@link Decision.trail}.
+   */
+  conversation: ConversationPlan | null;
   receipt: Receipt;
   /** The language of the texts in this decision. */
   lang: Lang;

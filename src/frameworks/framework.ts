@@ -19,6 +19,8 @@ import {
 } from '../rules/schema.js';
 import floorRulesJson from './floor/afwegingskader.rules.json';
 import parentFactorsJson from './floor/parent-factors.json';
+import floorStepsJson from './floor/steps.json';
+import { floorIssues } from './floor/check.js';
 
 /** An indicator: a situation from the framework's lists; answered yes, it is itself a reason. */
 export interface Indicator {
@@ -39,9 +41,75 @@ export const indicatorSchema = z.strictObject({
   source: sourceSchema,
 });
 
+/** A role in an organisation's meldcode (Bijlage 1c): who takes a step, who decides, who advises. */
+export const roleSchema = z.strictObject({
+  /** Stable id; steps name the role by it. */
+  id: kebabId,
+  name: textSchema,
+  /** Where the role comes from (a profession's document, or the organisation's own meldcode). */
+  source: sourceSchema.optional(),
+});
+
+/** How binding a step requirement is, from least to most strict. */
+export const requirementLevels = ['not-applicable', 'where-needed', 'required'] as const;
+/** How binding a step requirement is: `not-applicable` < `where-needed` < `required`. */
+export type RequirementLevel = (typeof requirementLevels)[number];
+
+/** Something a step asks of the professional (e.g. ask Veilig Thuis for advice in step 2). */
+export const stepRequirementSchema = z.strictObject({
+  /** Stable id; a framework that names a floor requirement's id may only make it stricter. */
+  id: kebabId,
+  level: z.enum(requirementLevels),
+  /** Whom it applies to when that is only part of the profession (e.g. dentists). */
+  appliesTo: textSchema.optional(),
+  text: textSchema,
+  source: sourceSchema,
+});
+
+/** The specifics of one of the five steps: who takes it, who decides (step 5), who is informed, what it requires. */
+export const stepSchema = z.strictObject({
+  step: z.int().min(1).max(5),
+  /** Role ids of those who take this step. */
+  takenBy: z.array(kebabId).optional(),
+  /** Step 5 only: role ids of those who decide on the report (Bijlage 1c). */
+  decidedBy: z.array(kebabId).optional(),
+  /** Role ids of those who are informed in this step. */
+  informed: z.array(kebabId).optional(),
+  requirements: z.array(stepRequirementSchema).optional(),
+  source: sourceSchema.optional(),
+});
+
+/** A documented example (vignette) with the case it stands for and the outcome the framework reaches. */
+export const exampleSchema = z.strictObject({
+  id: kebabId,
+  /** The vignette, in the source's own words (nl) and translated (en). */
+  text: textSchema,
+  source: sourceSchema,
+  /** The case as this library reads the vignette; validated when evaluated. */
+  case: z.record(z.string(), z.unknown()),
+  /** What the framework's norm is for this case. */
+  expect: z.strictObject({
+    outcome: z.enum(['out-of-scope', 'close-and-record', 'report', 'help', 'report-and-help', 'needs-input']),
+    necessary: z.boolean().nullable(),
+    norms: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])),
+  }),
+});
+
+/** A question that helps the professional answer one of the five considerations; shown, never evaluated. */
+export const guidingQuestionSchema = z.strictObject({
+  code: kebabId,
+  consideration: z.int().min(1).max(5),
+  text: textSchema,
+  /** The case fact whose answer it helps to give (e.g. `considerations.help.history`). Guidance only. */
+  relatesTo: z.string().regex(/^considerations(?:\.[A-Za-z]+)+$/).optional(),
+  source: sourceSchema,
+});
+
 /** A profession's framework (*afwegingskader*) as a JSON document. */
 export const frameworkSchema = z
   .strictObject({
+    /** The JSON Schema the file follows (`meldcode/schema/framework.schema.json`), for editors. */
+    $schema: z.string().optional(),
     id: kebabId,
     /** Version of this encoding of the framework. */
     version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
@@ -54,8 +122,32 @@ export const frameworkSchema = z
     /** A *signaller* (no help of its own, e.g. a teacher) or a *helper* (Basisdocument ch. 1). */
     role: z.enum(['signaller', 'helper']),
     source: sourceSchema,
+    /** Further sources the framework draws on (e.g. the public pages of a profession's meldcode). */
+    sources: z.array(sourceSchema).optional(),
+    /** The framework this one extends (organisation tailoring), by id and version. */
+    extends: z.strictObject({ id: kebabId, version: z.string().min(1) }).optional(),
+    /** Who may give consent to share data: from 16 (privacy law) or from 12 (Jeugdwet, WGBO); 000 §3.2 NB 1. */
+    consent: z.strictObject({ regime: z.enum(['privacy-16', 'jeugdwet-wgbo-12']), source: sourceSchema }).optional(),
+    /** The profession's own labels for the five considerations (e.g. KNMG: Vermoeden, Veiligheid, …). */
+    questionLabels: z
+      .array(z.strictObject({ consideration: z.int().min(1).max(5), label: textSchema, source: sourceSchema }))
+      .optional(),
+    /** Roles in the organisation's meldcode (Bijlage 1c). */
+    roles: z.array(roleSchema).optional(),
+    /** Step specifics: roles per step, who decides in step 5, requirements. */
+    steps: z.array(stepSchema).optional(),
+    /** The designated officer (*aandachtsfunctionaris*): a role id, what the officer does. */
+    designatedOfficer: z.strictObject({ role: kebabId, tasks: textSchema.optional(), source: sourceSchema }).optional(),
     /** Its acute, structural and disclosure indicators (the parent factors come from the floor). */
     indicators: z.array(indicatorSchema),
+    /** Questions that help answer a consideration; shown with it, never evaluated. */
+    guidingQuestions: z.array(guidingQuestionSchema).optional(),
+    /** Documented example vignettes, each with its case and expected outcome. */
+    examples: z.array(exampleSchema).optional(),
+    /** What the profession's own document would add but the sources at hand lack; never invented rules. */
+    openItems: z.array(z.strictObject({ id: kebabId, text: textSchema, source: sourceSchema.optional() })).optional(),
+    /** Parts of an older source this framework does not follow, and why. */
+    superseded: z.array(z.strictObject({ part: textSchema, reason: textSchema, source: sourceSchema })).optional(),
     /** Rules the framework adds to the floor. */
     rules: ruleFileSchema.optional(),
   })
@@ -65,20 +157,57 @@ export const frameworkSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['indicators'],
-          message: `a framework lists at least one ${kind} indicator (Basisdocument ch. 3: explicit examples)`,
+          message: `a framework lists at least one ${kind} indicator (Basisdocument ch. 3: explicit examples; floor rule afweging-2-ja-norm-1 reads them)`,
         });
       }
     }
+    const roleIds = new Set((fw.roles ?? []).map((r) => r.id));
+    const checkRoles = (ids: readonly string[] | undefined, path: (string | number)[]) =>
+      ids?.forEach((id, i) => {
+        if (!roleIds.has(id)) ctx.addIssue({ code: 'custom', path: [...path, i], message: `unknown role "${id}"; declare it under roles` });
+      });
+    const seenSteps = new Set<number>();
+    fw.steps?.forEach((step, index) => {
+      if (seenSteps.has(step.step)) ctx.addIssue({ code: 'custom', path: ['steps', index, 'step'], message: `step ${step.step} is listed twice` });
+      seenSteps.add(step.step);
+      checkRoles(step.takenBy, ['steps', index, 'takenBy']);
+      checkRoles(step.decidedBy, ['steps', index, 'decidedBy']);
+      checkRoles(step.informed, ['steps', index, 'informed']);
+      if (step.decidedBy && step.step !== 5) {
+        ctx.addIssue({ code: 'custom', path: ['steps', index, 'decidedBy'], message: 'only step 5 has a decision on the report' });
+      }
+    });
+    if (fw.designatedOfficer) checkRoles([fw.designatedOfficer.role], ['designatedOfficer', 'role']);
+    const unique = <T>(items: readonly T[] | undefined, key: (t: T) => string | number, path: string, field: string) => {
+      const seen = new Set<string | number>();
+      items?.forEach((item, i) => {
+        const k = key(item);
+        if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [path, i, field], message: `"${k}" is listed twice` });
+        seen.add(k);
+      });
+    };
+    unique(fw.roles, (r) => r.id, 'roles', 'id');
+    unique(fw.indicators, (i) => i.code, 'indicators', 'code');
+    unique(fw.guidingQuestions, (q) => q.code, 'guidingQuestions', 'code');
+    unique(fw.examples, (e) => e.id, 'examples', 'id');
+    unique(fw.questionLabels, (l) => l.consideration, 'questionLabels', 'consideration');
   });
 /** A validated framework document. */
 export type Framework = z.output<typeof frameworkSchema>;
 /** A framework document as written. */
 export type FrameworkInput = z.input<typeof frameworkSchema>;
 
-/** The floor every framework inherits: the five considerations and the parent factors. */
-interface Floor {
+/** A requirement of one of the five steps, with the step it belongs to. */
+export type StepRequirement = z.output<typeof stepRequirementSchema> & { step: number };
+
+/** The floor every framework inherits: the five considerations, the parent factors and the step requirements. */
+export interface Floor {
+  /** The afwegingskader's rules; those marked `floor: true` are the legal floor. */
   rules: RuleFile;
+  /** The serious parent factors (Basisdocument ch. 4). */
   indicators: Indicator[];
+  /** What the steps require of every profession (000 §Stap 2, §Stap 4). */
+  requirements: StepRequirement[];
 }
 let floor: Floor | undefined;
 /** The floor, validated on first use (not at import time). */
@@ -86,6 +215,9 @@ export function getFloor(): Floor {
   floor ??= {
     rules: ruleFileSchema.parse(floorRulesJson),
     indicators: z.array(indicatorSchema).parse(parentFactorsJson.indicators),
+    requirements: z
+      .array(stepRequirementSchema.extend({ step: z.int().min(1).max(5) }))
+      .parse(floorStepsJson.requirements),
   };
   return floor;
 }
@@ -93,6 +225,44 @@ export function getFloor(): Floor {
 /** Every indicator code a case may answer under this framework: the floor's and its own. */
 export function indicatorCodes(framework: Framework): Set<string> {
   return new Set([...getFloor().indicators, ...framework.indicators].map((i) => i.code));
+}
+
+/** The unsafety kind of each acute, structural and disclosure indicator of a framework, by code. */
+export function unsafetyIndicatorKinds(framework: Framework): Map<string, 'acute' | 'structural' | 'disclosure'> {
+  const kinds = new Map<string, 'acute' | 'structural' | 'disclosure'>();
+  for (const i of framework.indicators) if (i.kind !== 'parent-factor') kinds.set(i.code, i.kind);
+  return kinds;
+}
+
+/**
+ * Answers that contradict each other: an indicator of acute, structural or disclosure unsafety
+ * answered yes while that form of unsafety itself is answered no. Each is an input issue naming
+ * both answers; the professional reconciles them (an indicator answered yes is a reason to report).
+ */
+export function contradictionIssues(
+  framework: Framework,
+  considerations: { unsafety?: Partial<Record<'acute' | 'structural' | 'disclosure', boolean | undefined>> | undefined; indicators?: Record<string, boolean> | undefined } | undefined,
+): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
+  const issues: { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] = [];
+  const kinds = unsafetyIndicatorKinds(framework);
+  const label = {
+    acute: { nl: 'acute onveiligheid', en: 'acute unsafety' },
+    structural: { nl: 'structurele onveiligheid', en: 'structural unsafety' },
+    disclosure: { nl: 'disclosure', en: 'disclosure' },
+  };
+  for (const [code, answer] of Object.entries(considerations?.indicators ?? {})) {
+    const kind = kinds.get(code);
+    if (answer !== true || !kind || considerations?.unsafety?.[kind] !== false) continue;
+    issues.push({
+      path: ['considerations', 'indicators', code],
+      code: 'contradiction',
+      message: {
+        nl: `indicator "${code}" van ${label[kind].nl} is met ja beantwoord, maar considerations.unsafety.${kind} met nee; breng de antwoorden in overeenstemming`,
+        en: `indicator "${code}" of ${label[kind].en} is answered yes, but considerations.unsafety.${kind} no; reconcile the answers`,
+      },
+    });
+  }
+  return issues;
 }
 
 /** A framework ready to evaluate: its engine, indicators and the hash of its rule files. */
@@ -107,10 +277,15 @@ export interface CompiledFramework {
   readonly hash: string;
 }
 
-/** Validates a framework document; every problem is listed with its path. */
+/**
+ * Validates a framework document and checks it keeps the legal floor; every problem is listed
+ * with its path, and a floor problem names the floor rule it touches.
+ */
 export function parseFramework(input: unknown): Framework {
   const result = frameworkSchema.safeParse(input);
   if (!result.success) throw new MeldcodeFrameworkError(fromZodIssues(result.error.issues));
+  const issues = floorIssues(result.data);
+  if (issues.length > 0) throw new MeldcodeFrameworkError(issues);
   return result.data;
 }
 
@@ -160,55 +335,39 @@ function indicatorRules(indicators: readonly Indicator[]): RuleFile {
 }
 
 /**
- * Compiles a framework with the floor it inherits into one engine. A framework rule that
- * reuses a floor rule's id would replace it, so that is rejected with the rule named.
+ * Compiles a framework with the floor it inherits into one engine. A framework that would
+ * remove or weaken the floor (see {@link floorIssues}) is rejected with the floor rule named.
  */
-export async function compileFramework(framework: Framework): Promise<CompiledFramework> {
+export function compileFrameworkSync(framework: Framework): CompiledFramework {
   const { rules: floorRules, indicators: floorIndicators } = getFloor();
-  const indicators = new Map<string, Indicator>();
-  const issues: { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] = [];
-  [...floorIndicators, ...framework.indicators].forEach((indicator, index) => {
-    if (indicators.has(indicator.code)) {
-      issues.push({
-        path: ['indicators', index - floorIndicators.length, 'code'],
-        code: 'duplicate-indicator',
-        message: {
-          nl: `indicatorcode "${indicator.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
-          en: `indicator code "${indicator.code}" already exists (the serious parent factors belong to the legal floor)`,
-        },
-      });
-    }
-    indicators.set(indicator.code, indicator);
-  });
-  const floorIds = new Set(floorRules.rules.map((r) => r.id));
-  const floorConditions = new Set(Object.keys(floorRules.conditions ?? {}));
-  framework.rules?.rules.forEach((rule, index) => {
-    if (floorIds.has(rule.id)) {
-      issues.push({
-        path: ['rules', 'rules', index, 'id'],
-        code: 'floor-rule-replaced',
-        message: {
-          nl: `regel "${rule.id}" hoort bij de wettelijke ondergrens en kan niet worden vervangen`,
-          en: `rule "${rule.id}" belongs to the legal floor and cannot be replaced`,
-        },
-      });
-    }
-  });
-  for (const name of Object.keys(framework.rules?.conditions ?? {})) {
-    if (floorConditions.has(name) || name === 'indicator-unsafety' || name === 'parent-factor-present') {
-      issues.push({
-        path: ['rules', 'conditions', name],
-        code: 'floor-condition-replaced',
-        message: {
-          nl: `voorwaarde "${name}" hoort bij de wettelijke ondergrens en kan niet worden vervangen`,
-          en: `condition "${name}" belongs to the legal floor and cannot be replaced`,
-        },
-      });
-    }
-  }
+  const issues = floorIssues(framework);
   if (issues.length > 0) throw new MeldcodeFrameworkError(issues);
+  const indicators = new Map<string, Indicator>();
+  for (const indicator of [...floorIndicators, ...framework.indicators]) indicators.set(indicator.code, indicator);
 
   const ruleFiles = [floorRules, indicatorRules([...indicators.values()]), ...(framework.rules ? [framework.rules] : [])];
-  const hash = sha256Hex(canonicalJson({ floor: { rules: floorRules, indicators: floorIndicators }, framework }));
+  // `$schema` only points an editor at the file format; it is not part of what decides.
+  const { $schema: _schema, ...content } = framework;
+  const hash = sha256Hex(canonicalJson({ floor: { rules: floorRules, indicators: floorIndicators }, framework: content }));
   return { framework, rules: compileRules(ruleFiles), indicators, ruleFiles, hash };
+}
+
+/**
+ * Compiles a framework (see {@link compileFrameworkSync}); async so that callers need not
+ * change when compiling does.
+ */
+export async function compileFramework(framework: Framework): Promise<CompiledFramework> {
+  return compileFrameworkSync(framework);
+}
+
+const compiledFrameworks = new WeakMap<Framework, Promise<CompiledFramework>>();
+
+/** The compiled engine for a framework, built once per framework object and reused. */
+export function getCompiledFramework(framework: Framework): Promise<CompiledFramework> {
+  let promise = compiledFrameworks.get(framework);
+  if (!promise) {
+    promise = compileFramework(framework);
+    compiledFrameworks.set(framework, promise);
+  }
+  return promise;
 }

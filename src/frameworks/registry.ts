@@ -1,17 +1,26 @@
 import { MeldcodeInputError } from '../errors/errors.js';
+import artsenJson from './artsen/artsen.framework.json';
 import basismodelJson from './basismodel/basismodel.framework.json';
-import { type CompiledFramework, compileFramework, type Framework, parseFramework } from './framework.js';
+import onderwijsJson from './onderwijs/onderwijs.framework.json';
+import sociaalDomeinJson from './sociaal-domein/sociaal-domein.framework.json';
+import { type Framework, parseFramework } from './framework.js';
 
-/** The frameworks shipped with the library, by id; each is validated on first use. */
+/**
+ * The frameworks shipped with the library, by id; each is validated on first use. This table
+ * is what the main entry carries; an app that needs one framework imports
+ * `meldcode/frameworks/<id>` instead, which does not import this registry.
+ */
 const builtIn: Record<string, unknown> = {
+  artsen: artsenJson,
   basismodel: basismodelJson,
+  onderwijs: onderwijsJson,
+  'sociaal-domein': sociaalDomeinJson,
 };
 
 /** The id used when a case names no framework. */
 export const DEFAULT_FRAMEWORK = 'basismodel';
 
 const parsed = new Map<string, Framework>();
-const compiled = new WeakMap<Framework, Promise<CompiledFramework>>();
 
 /** A short description of a shipped framework. */
 export interface FrameworkSummary {
@@ -74,12 +83,4 @@ export function unknownFrameworkIssue(id: string) {
   };
 }
 
-/** The compiled engine for a framework, built once and reused. */
-export function getCompiledFramework(framework: Framework): Promise<CompiledFramework> {
-  let promise = compiled.get(framework);
-  if (!promise) {
-    promise = compileFramework(framework);
-    compiled.set(framework, promise);
-  }
-  return promise;
-}
+export { getCompiledFramework } from './framework.js';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { getFramework } from '../../src/index.js';
+import { unsafetyIndicatorKinds } from '../../src/frameworks/framework.js';
 
 const framework = getFramework('basismodel');
 /** The basismodel's own indicator codes, and the floor's parent factors. */
@@ -18,9 +19,63 @@ const indicators = fc.dictionary(fc.constantFrom(...unsafetyCodes, ...parentFact
   maxKeys: 4,
 });
 
+/** A date of birth on or before the properties' evaluation date (2026-11-23), leap days included. */
+export const birthDateArbitrary = fc
+  .date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2026-11-23T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** The client: either a date of birth or an age (both would have to agree), and the rest of the agreed fields. */
+const clientArbitrary = fc
+  .tuple(
+    optionalRecord({
+      role: fc.constantFrom('victim', 'suspected-perpetrator', 'child-witness'),
+      caresForMinor: fc.boolean(),
+      pregnant: fc.boolean(),
+      caresForCareDependentAdult: fc.boolean(),
+      careDependent: fc.boolean(),
+      lacksCapacity: fc.boolean(),
+      livesWithParents: fc.boolean(),
+    }),
+    fc.oneof(fc.constant({}), fc.record({ birthDate: birthDateArbitrary }), fc.record({ age: fc.integer({ min: 0, max: 100 }) })),
+  )
+  .map(([rest, age]) => ({ ...rest, ...age }));
+
 /** Any valid basismodel case, with any subset of answers unknown. */
-export const caseArbitrary = optionalRecord({
-  client: optionalRecord({ caresForMinor: fc.boolean(), pregnant: fc.boolean() }),
+const anyCaseArbitrary = optionalRecord({
+  client: clientArbitrary,
+  scope: optionalRecord({
+    perpetratorIsProfessional: fc.boolean(),
+    setting: fc.constantFrom('care', 'education', 'childcare'),
+    betweenClients: fc.boolean(),
+    clientsArePartners: fc.boolean(),
+  }),
+  contact: optionalRecord({ oneOff: fc.boolean() }),
+  steps: optionalRecord({
+    signalsRecorded: fc.boolean(),
+    colleagueConsulted: fc.boolean(),
+    veiligThuisAdviceAsked: fc.boolean(),
+    conversationHeld: fc.boolean(),
+    riskAssessed: fc.boolean(),
+    injuryUnclear: fc.boolean(),
+    injurySpecialistConsulted: fc.boolean(),
+    verwijsindexConnected: fc.boolean(),
+  }),
+  forms: optionalRecord({
+    fgm: fc.boolean(),
+    honourBasedViolence: fc.boolean(),
+    forcedMarriage: fc.boolean(),
+    sexualAbuse: fc.boolean(),
+    elderAbuse: fc.boolean(),
+    partnerStalking: fc.boolean(),
+    inHouseExpertise: fc.boolean(),
+  }),
+  crime: optionalRecord({ seriousCrimeSuspected: fc.boolean() }),
+  kindcheck: optionalRecord({
+    parentSignals: fc.boolean(),
+    childrenCount: fc.integer({ min: 0, max: 8 }),
+    childrenAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 4 }),
+    sharedCare: fc.boolean(),
+  }),
   considerations: optionalRecord({
     suspicion: fc.boolean(),
     unsafety: optionalRecord({ acute: fc.boolean(), structural: fc.boolean(), disclosure: fc.boolean() }),
@@ -39,7 +94,8 @@ export const caseArbitrary = optionalRecord({
 
 /** Dotted paths of every answered leaf in a case. */
 export function answeredPaths(value: unknown, prefix = ''): string[] {
-  if (value === null || typeof value !== 'object') return prefix ? [prefix] : [];
+  // A list (the children's ages) is one answer.
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return prefix ? [prefix] : [];
   return Object.entries(value).flatMap(([k, v]) => answeredPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
@@ -61,3 +117,26 @@ export function reorderKeys<T>(value: T, order: (keys: string[]) => string[]): T
   for (const key of order(Object.keys(value))) out[key] = reorderKeys((value as Record<string, unknown>)[key], order);
   return out as T;
 }
+
+/** Whether the scope answers keep a case inside the meldcode (000 §Geweld in een zorg- of onderwijsrelatie; Bijlage 1b). */
+export function inScope(c: { scope?: { perpetratorIsProfessional?: boolean; betweenClients?: boolean; clientsArePartners?: boolean } }): boolean {
+  const s = c.scope ?? {};
+  return !(s.perpetratorIsProfessional === true || (s.betweenClients === true && s.clientsArePartners === false));
+}
+
+/** The kind of each basismodel unsafety indicator, by code. */
+export const indicatorKinds = unsafetyIndicatorKinds(framework);
+
+/**
+ * Any valid case (basismodel), with any subset of answers unknown. Indicator answers that would
+ * contradict a direct "no" to the same form of unsafety are left out: evaluate() rejects those.
+ */
+export const caseArbitrary = anyCaseArbitrary.map((c) => {
+  const k = (c as { considerations?: { unsafety?: object; indicators?: Record<string, boolean> } }).considerations;
+  if (!k?.indicators || !k.unsafety) return c;
+  const u = k.unsafety as Record<string, boolean | undefined>;
+  const indicators = Object.fromEntries(
+    Object.entries(k.indicators).filter(([code, yes]) => !(yes && u[indicatorKinds.get(code) ?? ''] === false)),
+  );
+  return { ...c, considerations: { ...k, indicators } };
+});

@@ -1,0 +1,101 @@
+// What every rule module (kindcheck, scope, steps, records) shares: validating its part of a
+// case, the facts its rules read, its question file, and the options of its standalone function.
+import { z } from 'zod';
+import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import type { Question } from '../questions/questions.js';
+import { sortKeys } from '../rules/canonical.js';
+import { propertyPath } from '../rules/engine.js';
+import { type Source, sourceSchema, textSchema } from '../rules/schema.js';
+import type { Lang } from '../rules/trail.js';
+import { ageIssues, type DerivedFacts, deriveFacts } from './age.js';
+import { type Case, isoDate } from './schema.js';
+
+/** A remark or an action of a module, with the rule that makes it and its source. */
+export interface ModuleNote {
+  /** Stable code, e.g. `report-states-client-condition`. */
+  id: string;
+  /** The text in the chosen language. */
+  text: string;
+  ruleId: string;
+  source: Source;
+}
+
+/** Options of a module's standalone function. */
+export interface ModuleOptions {
+  /** Language of explanations: `nl` (default) or `en`. */
+  lang?: Lang;
+  /** Evaluation date (`YYYY-MM-DD`) for ages; default: the input's `evaluationDate`, else today in Europe/Amsterdam. */
+  evaluationDate?: string;
+}
+
+const moduleOptionsSchema = z.strictObject({
+  lang: z.enum(['nl', 'en']).optional(),
+  evaluationDate: isoDate.optional(),
+});
+
+/**
+ * A module's question: the shape of {@link Question} that a question file holds. Its own schema
+ * so a standalone module (`meldcode/kindcheck`) does not pull in the whole question catalogue.
+ */
+const moduleQuestionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/),
+  text: textSchema,
+  help: textSchema.optional(),
+  answer: z.enum(['boolean', 'integer', 'integer-list', 'choice']),
+  options: z.array(z.string().min(1)).min(2).optional(),
+  source: sourceSchema,
+});
+
+/** A module's question file: its questions, in the order they are asked. */
+export const moduleQuestionFileSchema = z.strictObject({
+  id: z.string().min(1),
+  source: sourceSchema,
+  questions: z.array(moduleQuestionSchema).min(1),
+  /** Further questions one can ask for a question (the kindcheck's question 2). */
+  subQuestions: z.array(textSchema).optional(),
+});
+
+/** A module's questions by id, in file order. */
+export function questionMap(questions: readonly Question[]): ReadonlyMap<string, Question> {
+  return new Map(questions.map((q) => [q.id, q]));
+}
+
+/** The questions with these ids that the facts leave unanswered, in catalogue order. */
+export function openQuestions(catalogue: ReadonlyMap<string, Question>, ids: readonly string[], facts: unknown): Question[] {
+  return [...catalogue.values()].filter((q) => ids.includes(q.id) && propertyPath(facts, q.id) === undefined);
+}
+
+/**
+ * The facts the rules read: the case's sections as validated and key-sorted, the evaluation date,
+ * and `derived` (the client's age in years and age band, computed in TypeScript; `more` adds
+ * facts the framework settles, such as a required Veilig Thuis advice at step 2).
+ */
+export function caseFacts(data: Case, evaluationDate: string, more: DerivedFacts = {}): Record<string, unknown> {
+  return sortKeys({ ...data, evaluationDate, derived: { ...deriveFacts(data.client, evaluationDate), ...more } }) as Record<string, unknown>;
+}
+
+let amsterdamDate: Intl.DateTimeFormat | undefined;
+function today(): string {
+  amsterdamDate ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+  return amsterdamDate.format(new Date());
+}
+
+/**
+ * Validates a module's input against its schema and its options; every problem (also an age that
+ * contradicts the date of birth) is collected into one {@link MeldcodeInputError}.
+ */
+export function parseModuleInput<S extends z.ZodType<Case>>(
+  schema: S,
+  input: unknown,
+  options: unknown,
+): { data: z.output<S>; lang: Lang; evaluationDate: string } {
+  const issues: InputIssue[] = [];
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
+  const opts = moduleOptionsSchema.safeParse(options ?? {});
+  if (!opts.success) issues.push(...fromZodIssues(opts.error.issues, ['options']));
+  const evaluationDate = (opts.success ? opts.data.evaluationDate : undefined) ?? (parsed.success ? parsed.data.evaluationDate : undefined) ?? today();
+  if (parsed.success) issues.push(...ageIssues(parsed.data.client, evaluationDate));
+  if (issues.length > 0 || !parsed.success || !opts.success) throw new MeldcodeInputError(issues);
+  return { data: parsed.data, lang: opts.data.lang ?? 'nl', evaluationDate };
+}

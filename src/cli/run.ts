@@ -1,0 +1,314 @@
+// The `meldcode` command: evaluate a case, interview a professional, list frameworks, print the
+// case's JSON Schema, validate a framework. No CLI framework: Node's util.parseArgs.
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { validateFramework } from '../authoring/index.js';
+import { caseSchema } from '../case/schema.js';
+import { evaluate } from '../decision/evaluate.js';
+import type { Decision } from '../decision/types.js';
+import { formatPath, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import { toMermaid } from '../flowchart/index.js';
+import { formatDecision } from '../format/format.js';
+import { getFramework, listFrameworks } from '../frameworks/registry.js';
+import { listQuestions } from '../questions/list.js';
+import type { Question } from '../questions/questions.js';
+import type { Lang } from '../rules/trail.js';
+import { VERSION } from '../version.js';
+
+/** Where the command reads and writes; a test passes its own. */
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+/** Exit codes: 0 a decision (or the output asked for), 1 bad input with every problem listed, 2 usage. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+class UsageError extends Error {}
+class BadInput extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+const usage = `meldcode ${VERSION} — de Meldcode huiselijk geweld en kindermishandeling als regels
+
+Gebruik / usage:
+  meldcode evaluate <case.json | ->   beoordeel een casus (JSON-bestand of stdin)
+      [--lang nl|en] [--json] [--framework <id>] [--date YYYY-MM-DD]
+  meldcode interview                  stel de vragen één voor één, geef dan het advies
+      [--framework <id>] [--lang nl|en] [--json] [--date YYYY-MM-DD]
+      [--all]                         ook de vragen van de kindcheck, de open stappen en het gesprek
+  meldcode frameworks [--json]        de meegeleverde afwegingskaders
+  meldcode flowchart <id | file.json>  het afwegingskader als Mermaid-stroomschema [--lang nl|en]
+  meldcode schema                     JSON Schema van de casus-invoer
+  meldcode validate <framework.json>  controleer een eigen afwegingskader
+
+Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik.
+`;
+
+const options = {
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  framework: { type: 'string' },
+  date: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/** The issues of an input error as lines, in the chosen language. */
+function issueLines(issues: readonly InputIssue[], lang: Lang): string[] {
+  return issues.map((i) => `  ${formatPath(i.path)}: ${i.message[lang]}`);
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and parses a JSON file, or stdin for `-`. */
+async function readJson(file: string, io: CliIo, lang: Lang): Promise<unknown> {
+  let text: string;
+  try {
+    text = file === '-' ? await readAll(io.stdin) : await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new BadInput([lang === 'nl' ? `kan ${file} niet lezen (${reason})` : `cannot read ${file} (${reason})`]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new BadInput([lang === 'nl' ? `${file} is geen geldige JSON: ${reason}` : `${file} is not valid JSON: ${reason}`]);
+  }
+}
+
+function langOf(value: string | undefined): Lang {
+  if (value === undefined || value === 'nl' || value === 'en') return value ?? 'nl';
+  throw new UsageError(`--lang: nl of/or en, niet/not "${value}"`);
+}
+
+function evaluateOptions(values: { framework?: string; date?: string }, lang: Lang) {
+  return {
+    lang,
+    ...(values.framework !== undefined ? { framework: values.framework } : {}),
+    ...(values.date !== undefined ? { evaluationDate: values.date } : {}),
+  };
+}
+
+/** Evaluates and turns an input error into the lines to print. */
+async function decide(kase: unknown, opts: ReturnType<typeof evaluateOptions>, lang: Lang): Promise<Decision> {
+  try {
+    return await evaluate(kase, opts);
+  } catch (error) {
+    if (error instanceof MeldcodeInputError) {
+      const head = lang === 'nl' ? `Ongeldige invoer (${error.issues.length} probleem/problemen):` : `Invalid input (${error.issues.length} problem(s)):`;
+      throw new BadInput([head, ...issueLines(error.issues, lang)]);
+    }
+    throw error;
+  }
+}
+
+const hints = {
+  nl: { boolean: 'ja / nee / ? (weet niet)', date: 'JJJJ-MM-DD, of ? (weet niet)', integer: 'een getal, of ? (weet niet)', list: 'getallen met komma’s, of ?', choice: 'kies', again: 'Dat antwoord begrijp ik niet', help: 'Toelichting', ask: 'Vraag', answers: 'Antwoorden (casus als JSON)' },
+  en: { boolean: 'yes / no / ? (don’t know)', date: 'YYYY-MM-DD, or ? (don’t know)', integer: 'a number, or ? (don’t know)', list: 'numbers with commas, or ?', choice: 'choose', again: 'I do not understand that answer', help: 'Help', ask: 'Question', answers: 'Answers (case as JSON)' },
+} as const;
+
+const unknownWords = new Set(['', '?', 'weet niet', 'onbekend', 'unknown', "don't know", 'dont know', 'n/a']);
+
+/** An answer typed by the professional; `undefined` for "don't know", `null` when not understood. */
+export function parseAnswer(q: Question, line: string): boolean | number | number[] | string | undefined | null {
+  const text = line.trim().toLowerCase();
+  if (unknownWords.has(text)) return undefined;
+  switch (q.answer) {
+    case 'boolean':
+      if (['ja', 'j', 'yes', 'y', 'true'].includes(text)) return true;
+      if (['nee', 'n', 'no', 'false'].includes(text)) return false;
+      return null;
+    case 'integer':
+      return /^\d+$/.test(text) ? Number(text) : null;
+    case 'integer-list': {
+      const parts = text.split(/[\s,;]+/).filter(Boolean);
+      return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : null;
+    }
+    case 'date':
+      return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+    case 'choice': {
+      const options = q.options ?? [];
+      const byIndex = /^\d+$/.test(text) ? options[Number(text) - 1] : undefined;
+      return byIndex ?? options.find((o) => o.toLowerCase() === text) ?? null;
+    }
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let current = target;
+  for (const key of keys.slice(0, -1)) {
+    if (current[key] === null || typeof current[key] !== 'object') current[key] = {};
+    current = current[key] as Record<string, unknown>;
+  }
+  current[keys[keys.length - 1] as string] = value;
+}
+
+/**
+ * Asks the decision's next questions one at a time, as a professional would go through them,
+ * until the answers reach a decision (or stdin ends, or only "don't know" answers are left);
+ * with `--all` it goes on with the kindcheck's and the open steps' questions. Then it
+ * prints the decision with its trail, and the answers as a case in JSON.
+ */
+async function interview(io: CliIo, values: { framework?: string; date?: string; json?: boolean; all?: boolean }, lang: Lang): Promise<number> {
+  const h = hints[lang];
+  const kase: Record<string, unknown> = values.framework ? { framework: values.framework } : {};
+  const opts = evaluateOptions(values, lang);
+  const rl = createInterface({ input: io.stdin, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  const asked = new Set<string>();
+  let count = 0;
+  let decision = await decide(kase, opts, lang);
+  const catalogue = new Map(listQuestions(values.framework).map((q) => [q.id, q]));
+  for (;;) {
+    // The decision's questions first; with --all also the kindcheck's, the open steps' and the
+    // conversation's (those that are facts of the case, as the catalogue holds them).
+    const pool = values.all
+      ? [
+          ...decision.nextQuestions,
+          ...(decision.kindcheck?.nextQuestions ?? []),
+          ...(decision.steps?.nextQuestions ?? []),
+          ...(decision.conversation?.nextQuestions ?? []).flatMap((x) => catalogue.get(x.id) ?? []),
+        ]
+      : decision.nextQuestions;
+    const q = pool.find((x) => !asked.has(x.id));
+    if (!q) break;
+    const hint =
+      q.answer === 'boolean' ? h.boolean
+        : q.answer === 'date' ? h.date
+        : q.answer === 'integer' ? h.integer
+          : q.answer === 'integer-list' ? h.list
+            : `${h.choice}: ${(q.options ?? []).map((o, i) => `${i + 1}) ${o}`).join(', ')}`;
+    io.stdout.write(`\n${h.ask} ${++count}: ${q.text[lang]}\n`);
+    if (q.help) io.stdout.write(`  ${h.help}: ${q.help[lang]}\n`);
+    io.stdout.write(`  [${hint}] > `);
+    const next = await lines.next();
+    if (next.done) {
+      io.stdout.write('\n');
+      break;
+    }
+    io.stdout.write(`${next.value}\n`);
+    const answer = parseAnswer(q, next.value);
+    if (answer === null) {
+      io.stdout.write(`  ${h.again}: "${next.value}"\n`);
+      count--;
+      continue;
+    }
+    asked.add(q.id);
+    if (answer === undefined) continue; // "don't know" stays unknown and is not asked again
+    setPath(kase, q.id, answer);
+    decision = await decide(kase, opts, lang);
+  }
+  rl.close();
+  if (values.json) io.stdout.write(`${JSON.stringify({ case: kase, decision }, null, 2)}\n`);
+  else io.stdout.write(`\n${formatDecision(decision, lang)}\n\n${h.answers}:\n${JSON.stringify(kase)}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * Runs the `meldcode` command with its arguments (without `node` and the script) and returns
+ * the exit code: 0 decision or output, 1 bad input (every problem listed), 2 usage.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['evaluate', 'case.json', '--lang', 'en'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+ * ```
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let lang: Lang = 'nl';
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const { values, positionals } = parsed;
+    lang = langOf(values.lang);
+    if (values.version) {
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    }
+    const [command, ...args] = positionals;
+    if (values.help || command === 'help') {
+      io.stdout.write(usage);
+      return EXIT.ok;
+    }
+    const arity = (n: number, what: string) => {
+      if (args.length !== n) throw new UsageError(`${command}: ${what}`);
+    };
+    switch (command) {
+      case 'evaluate': {
+        arity(1, lang === 'nl' ? 'geef één casusbestand, of - voor stdin' : 'give one case file, or - for stdin');
+        const kase = await readJson(args[0] as string, io, lang);
+        const decision = await decide(kase, evaluateOptions(values, lang), lang);
+        io.stdout.write(values.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(decision, lang)}\n`);
+        return EXIT.ok;
+      }
+      case 'interview':
+        arity(0, lang === 'nl' ? 'geen bestand nodig; de vragen komen op stdin' : 'takes no file; answers come on stdin');
+        return await interview(io, values, lang);
+      case 'frameworks': {
+        arity(0, lang === 'nl' ? 'geen argumenten' : 'takes no arguments');
+        const list = listFrameworks();
+        if (values.json) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
+        else for (const f of list) io.stdout.write(`${f.id.padEnd(16)} ${f.version.padEnd(8)} ${f.role.padEnd(10)} ${f.name[lang]}\n`);
+        return EXIT.ok;
+      }
+      case 'flowchart': {
+        arity(1, lang === 'nl' ? 'geef het id van een afwegingskader, of een JSON-bestand' : 'give a framework id, or a JSON file');
+        const arg = args[0] as string;
+        try {
+          const framework = arg.endsWith('.json') ? await readJson(arg, io, lang) : getFramework(arg);
+          io.stdout.write(`${toMermaid(framework as Parameters<typeof toMermaid>[0], { lang })}\n`);
+        } catch (error) {
+          if (!(error instanceof MeldcodeInputError)) throw error;
+          const head = lang === 'nl' ? 'Ongeldig afwegingskader:' : 'Invalid framework:';
+          throw new BadInput([head, ...issueLines(error.issues, lang)]);
+        }
+        return EXIT.ok;
+      }
+      case 'schema':
+        arity(0, lang === 'nl' ? 'geen argumenten' : 'takes no arguments');
+        io.stdout.write(`${JSON.stringify(z.toJSONSchema(caseSchema, { io: 'input' }), null, 2)}\n`);
+        return EXIT.ok;
+      case 'validate': {
+        arity(1, lang === 'nl' ? 'geef één afwegingskader (JSON-bestand)' : 'give one framework (JSON file)');
+        const result = validateFramework(await readJson(args[0] as string, io, lang));
+        if (!result.ok) {
+          const head = lang === 'nl' ? `Ongeldig afwegingskader (${result.issues.length} probleem/problemen):` : `Invalid framework (${result.issues.length} problem(s)):`;
+          throw new BadInput([head, ...issueLines(result.issues, lang)]);
+        }
+        const f = result.framework;
+        io.stdout.write(lang === 'nl' ? `Geldig: ${f.id} ${f.version} (${f.name.nl})\n` : `Valid: ${f.id} ${f.version} (${f.name.en})\n`);
+        return EXIT.ok;
+      }
+      case undefined:
+        throw new UsageError(lang === 'nl' ? 'geef een opdracht' : 'give a command');
+      default:
+        throw new UsageError(lang === 'nl' ? `onbekende opdracht "${command}"` : `unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`meldcode: ${error.message}\n\n${usage}`);
+      return EXIT.usage;
+    }
+    if (error instanceof BadInput) {
+      io.stderr.write(`${error.lines.join('\n')}\n`);
+      return EXIT.badInput;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,465 @@
+import { z } from 'zod';
+import { isoDate } from '../case/schema.js';
+import { todayInAmsterdam } from '../case/date.js';
+import type { Action } from '../decision/types.js';
+import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import { sortKeys } from '../rules/canonical.js';
+import { type CompiledRules, compileRules, propertyPath } from '../rules/engine.js';
+import type { RuleFile, Source } from '../rules/schema.js';
+import { type Lang, runRules, type TrailEntry } from '../rules/trail.js';
+import { type AgeBand, ageBand, ageInYears } from './age.js';
+import questionsJson from './consent.questions.json';
+import rulesJson from './consent.rules.json';
+import {
+  type ChecklistItem,
+  type ConsentCase,
+  type ConsentEffect,
+  type ConsentInput,
+  type ConsentQuestion,
+  type ConsentRegime,
+  consentInputSchema,
+  consentQuestionFileSchema,
+  consentRegimes,
+  consentRuleFileSchema,
+  type ObjectionStatus,
+  type Party,
+  type PartyBasis,
+} from './schema.js';
+
+/**
+ * The order in which the objection rules decide what an objection means for the report,
+ * highest first. Their conditions exclude one another (exactly one holds for any case; a
+ * property test checks it) and their priorities follow this order, so the trail reads in it:
+ *
+ * 1. `objection-always-report` — minor / pregnant / carer of a minor or care-dependent adult
+ *    with acute or structural unsafety: report, whatever the objection (004). Beats everything.
+ * 2. `objection-none`, `objection-conversation-skipped`, `objection-raised-open`, `objection-met`,
+ *    `objection-can-be-met-open` — no objection, no conversation (so no reaction to weigh), not yet
+ *    asked, met, or not yet known whether it can be met (004, 000).
+ * 3. `considered-objection-*` — an adult victim of domestic violence objects *weloverwogen en in
+ *    vrijheid* (never when driven by dependency or fear): report only with serious danger (004).
+ *    "No report" needs serious danger answered no **and** the always-report rule ruled out.
+ * 4. `objection-notice-norm-1` — any other standing objection with acute or structural unsafety:
+ *    the conversation is a notice, reporting is the norm (004; Basisdocument norm 1).
+ * 5. `objection-protection-prevails`, `objection-prevails`, `objection-weighing-open`,
+ *    `objection-unsafety-open` — otherwise the professional weighs the objection against the
+ *    need to protect (004, 000 Bijlage 1b stap 5); "objection prevails" needs unsafety answered no.
+ *
+ * An unknown answer never yields `reportDespiteObjection: false`: it yields status `open` with
+ * the questions that settle it.
+ */
+export const objectionPrecedence = [
+  'objection-always-report',
+  'objection-none',
+  'objection-conversation-skipped',
+  'objection-raised-open',
+  'objection-met',
+  'objection-can-be-met-open',
+  'considered-objection-serious-danger',
+  'considered-objection-no-serious-danger',
+  'considered-objection-danger-open',
+  'considered-objection-always-report-open',
+  'considered-objection-open',
+  'objection-notice-norm-1',
+  'objection-protection-prevails',
+  'objection-prevails',
+  'objection-weighing-open',
+  'objection-unsafety-open',
+] as const;
+
+let ruleFile: RuleFile<ConsentEffect> | undefined;
+let compiled: CompiledRules<ConsentEffect> | undefined;
+let questionFile: z.output<typeof consentQuestionFileSchema> | undefined;
+
+/** The consent rule file, validated by its strict schema on first use. */
+export function consentRuleFile(): RuleFile<ConsentEffect> {
+  ruleFile ??= consentRuleFileSchema.parse(rulesJson) as RuleFile<ConsentEffect>;
+  return ruleFile;
+}
+
+/**
+ * The compiled consent rules (one json-rules-engine, built once). Run them with `runRules` on
+ * {@link consentFacts} and turn the trail into a plan with {@link consentResultFromTrail}.
+ */
+export function getCompiledConsentRules(): CompiledRules<ConsentEffect> {
+  compiled ??= compileRules([consentRuleFile()]);
+  return compiled;
+}
+
+function questions(): z.output<typeof consentQuestionFileSchema> {
+  questionFile ??= consentQuestionFileSchema.parse(questionsJson);
+  return questionFile;
+}
+
+/** Every question the consent rules may ask, in the order they are asked. */
+export function consentQuestionCatalogue(): readonly ConsentQuestion[] {
+  return questions().questions;
+}
+
+/** The facts the consent rules read: the case sections, settings, and what is derived from them. */
+export interface ConsentFacts {
+  client?: ConsentCase['client'];
+  conversation?: ConsentCase['conversation'];
+  objection?: ConsentCase['objection'];
+  steps?: ConsentCase['steps'];
+  /** Afweging 2 as the consent rules need it. */
+  unsafety: { acuteOrStructural?: boolean | undefined };
+  /** Settings of the framework or organisation. */
+  settings: { consentRegime?: ConsentRegime | undefined };
+  /** Computed from the case: age in whole years and its band. */
+  derived: { ageYears?: number | undefined; ageBand?: AgeBand | undefined };
+  /** The evaluation date, `YYYY-MM-DD`. */
+  evaluationDate: string;
+}
+
+/** What {@link consentFacts} needs beside the case sections. */
+export interface ConsentContext {
+  /** The evaluation date (`YYYY-MM-DD`) the age is computed on. */
+  evaluationDate: string;
+  /** Acute or structural unsafety (afweging 2; disclosure counts as acute); `undefined` when unknown. */
+  acuteOrStructuralUnsafety?: boolean | undefined;
+  /** Whose consent counts for sharing data; `undefined` when not set. */
+  regime?: ConsentRegime | undefined;
+}
+
+/**
+ * Problems with the client's age: a birth date after the evaluation date, or an `age` that
+ * contradicts the birth date. `evaluate()` adds these to its own input check.
+ */
+export function ageIssues(client: { birthDate?: string | undefined; age?: number | undefined } | undefined, evaluationDate: string): InputIssue[] {
+  if (!client?.birthDate) return [];
+  if (client.birthDate > evaluationDate) {
+    return [
+      {
+        path: ['client', 'birthDate'],
+        code: 'birth-date-after-evaluation-date',
+        message: {
+          nl: `geboortedatum ${client.birthDate} ligt na de evaluatiedatum ${evaluationDate}`,
+          en: `birth date ${client.birthDate} is after the evaluation date ${evaluationDate}`,
+        },
+      },
+    ];
+  }
+  const years = ageInYears(client.birthDate, evaluationDate);
+  if (client.age !== undefined && client.age !== years) {
+    return [
+      {
+        path: ['client', 'age'],
+        code: 'age-contradicts-birth-date',
+        message: {
+          nl: `leeftijd ${client.age} past niet bij geboortedatum ${client.birthDate} (op ${evaluationDate}: ${years})`,
+          en: `age ${client.age} does not match birth date ${client.birthDate} (on ${evaluationDate}: ${years})`,
+        },
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * Builds the facts the consent rules read from validated case sections (extra sections are
+ * ignored) and the context. The age comes from the birth date on the evaluation date, else from
+ * `client.age`. Check {@link ageIssues} first: a birth date after the evaluation date throws here.
+ *
+ * @example
+ * ```ts
+ * const facts = consentFacts({ client: { birthDate: '2012-05-01' } }, { evaluationDate: '2026-11-23' });
+ * facts.derived; // { ageYears: 14, ageBand: '12-15' }
+ * ```
+ */
+export function consentFacts(
+  sections: Pick<ConsentCase, 'client' | 'conversation' | 'objection' | 'steps'>,
+  context: ConsentContext,
+): ConsentFacts {
+  const client = sections.client;
+  const ageYears = client?.birthDate ? ageInYears(client.birthDate, context.evaluationDate) : client?.age;
+  return sortKeys({
+    client,
+    conversation: sections.conversation,
+    objection: sections.objection,
+    steps: sections.steps,
+    unsafety: { acuteOrStructural: context.acuteOrStructuralUnsafety },
+    settings: { consentRegime: context.regime },
+    derived: { ageYears, ageBand: ageYears === undefined ? undefined : ageBand(ageYears) },
+    evaluationDate: context.evaluationDate,
+  });
+}
+
+/** One party to talk with about the report, and how firmly. */
+export interface ConversationParty {
+  /** Who: the client, the parent(s), the legal representative, or another suitable representative. */
+  party: Party;
+  /** How firmly: `required`, `and-or`, `professional-judgement` or `consider`. */
+  basis: PartyBasis;
+  /** The rules that put this party in the plan. */
+  rules: string[];
+}
+
+/** A text the plan shows (a note, a conflict-of-duties question, a checklist item), with its source. */
+export interface CitedText {
+  /** Stable id. */
+  id: string;
+  /** The text in the chosen language. */
+  text: string;
+  /** Where it comes from. */
+  source: Source;
+}
+
+/** What the objection means for the report. */
+export interface ObjectionOutcome {
+  /** Where the objection leaves the report (see `objectionPrecedence`). */
+  status: ObjectionStatus;
+  /**
+   * `true`: reporting is the norm even though the client objects (always-report, norm 1's notice,
+   * serious danger, or protection prevails in the weighing). `false`: the objection holds the
+   * report back under these rules (a considered and free objection of an adult victim of domestic
+   * violence without serious danger; or, without acute or structural unsafety, the weighing).
+   * `null`: no objection, no conversation, the objection is met, or an answer that matters is missing.
+   */
+  reportDespiteObjection: boolean | null;
+  /** The rule that decided. */
+  ruleId: string;
+  /** Why, in the chosen language. */
+  reason: string;
+  /** Where the rule comes from. */
+  source: Source;
+}
+
+/** The conversation plan for the report: with whom, notice or consent, objections, and what to record. */
+export interface ConsentResult {
+  /** The client's age on the evaluation date and its band; `null` when unknown. */
+  age: { years: number | null; band: AgeBand | null; from: 'birthDate' | 'age' | null };
+  /**
+   * With whom to discuss the intended report, strongest basis per party. When `skip` is set, with
+   * whom it would have been held (to record why it was not).
+   */
+  conversationWith: ConversationParty[];
+  /** Whose consent counts for sharing data; `null` when it depends on an unknown age or regime. */
+  consentFrom: 'client' | 'parents' | null;
+  /** The consent regime the plan used; `null` when none was given. */
+  regime: ConsentRegime | null;
+  /** `notice` (acute/structural unsafety: you do not ask consent) or `consent-request`; `null` when unknown. */
+  mode: 'notice' | 'consent-request' | null;
+  /** The conversation is skipped: why, and whether the reason is recorded. `null`: it is held. */
+  skip: { reason: 'safety' | 'loss-of-contact'; recorded: boolean | null } | null;
+  /** The always-report rule: applies, does not apply, or `null` while open. */
+  alwaysReport: boolean | null;
+  /** What the objection means for the report. */
+  objection: ObjectionOutcome;
+  /** Towards the family the reporter may stay anonymous, or is made known (the main rule). */
+  reporterTowardsFamily: 'may-stay-anonymous' | 'identity-disclosed';
+  /** The five conflict-of-duties questions, when secrecy may be broken without consent or conversation. */
+  conflictOfDuties: CitedText[];
+  /** The reviewer's checklist (000 §3.3): which items the case documents, which are missing. */
+  reviewerChecklist: { documented: CitedText[]; missing: CitedText[] };
+  /** What to do, with the rule that asks it. */
+  actions: Action[];
+  /** Remarks that explain the plan. */
+  notes: CitedText[];
+  /** Questions whose answers the plan still needs, in catalogue order. */
+  nextQuestions: ConsentQuestion[];
+  /** The rules that held, ordered by priority, each with the facts it read and its source. */
+  trail: TrailEntry<ConsentEffect>[];
+  /** The language of the texts. */
+  lang: Lang;
+}
+
+const basisStrength: Record<PartyBasis, number> = { required: 3, 'and-or': 2, consider: 1, 'professional-judgement': 0 };
+
+/**
+ * Turns the consent rules' trail (from `runRules(getCompiledConsentRules(), facts, lang)`) into
+ * the conversation plan. Only rules that held count.
+ *
+ * @throws Error when no objection rule held: a bug in the rule file, never an input problem.
+ */
+export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>[], facts: ConsentFacts, lang: Lang): ConsentResult {
+  const fired = trail.filter((e) => e.outcome);
+  const parties = new Map<Party, ConversationParty>();
+  const questionIds = new Set<string>();
+  const documented = new Set<ChecklistItem>();
+  const actions: Action[] = [];
+  const notes: CitedText[] = [];
+  let consentFrom: ConsentResult['consentFrom'] = null;
+  let mode: ConsentResult['mode'] = null;
+  let skipReason: 'safety' | 'loss-of-contact' | null = null;
+  let alwaysReport: boolean | null = null;
+  let objection: ObjectionOutcome | undefined;
+  let towardsFamily: ConsentResult['reporterTowardsFamily'] = 'identity-disclosed';
+  let conflictOfDuties = false;
+
+  for (const entry of fired) {
+    const effect = entry.effect;
+    switch (effect.type) {
+      case 'talk-with': {
+        const current = parties.get(effect.params.party);
+        if (!current) parties.set(effect.params.party, { ...effect.params, rules: [entry.ruleId] });
+        else {
+          current.rules.push(entry.ruleId);
+          if (basisStrength[effect.params.basis] > basisStrength[current.basis]) current.basis = effect.params.basis;
+        }
+        break;
+      }
+      case 'consent-from':
+        consentFrom = effect.params.holder;
+        break;
+      case 'conversation-mode':
+        mode = effect.params.mode;
+        break;
+      case 'skip':
+        skipReason = effect.params.reason;
+        break;
+      case 'objection':
+        // The trail is ordered by priority, so the first objection rule is the one that decides.
+        objection ??= {
+          status: effect.params.status,
+          reportDespiteObjection: effect.params.reportDespiteObjection,
+          ruleId: entry.ruleId,
+          reason: entry.explanation,
+          source: entry.source,
+        };
+        if (effect.params.status === 'always-report') alwaysReport = true;
+        for (const q of effect.params.questions ?? []) questionIds.add(q);
+        break;
+      case 'always-report':
+        alwaysReport ??= effect.params.applies;
+        break;
+      case 'anonymity':
+        if (effect.params.towardsFamily === 'may-stay-anonymous') towardsFamily = 'may-stay-anonymous';
+        break;
+      case 'checklist':
+        documented.add(effect.params.item);
+        break;
+      case 'needs-input':
+        for (const q of effect.params.questions) questionIds.add(q);
+        break;
+      case 'action':
+        actions.push({ id: effect.params.action, text: entry.explanation, ruleId: entry.ruleId, source: entry.source });
+        break;
+      case 'note':
+        if (effect.params.note === 'conflict-of-duties') conflictOfDuties = true;
+        notes.push({ id: effect.params.note, text: entry.explanation, source: entry.source });
+        break;
+    }
+  }
+  if (!objection) throw new Error('meldcode: no objection rule held; this is a bug in consent.rules.json');
+
+  const file = questions();
+  const cited = (t: { id: string; text: { nl: string; en: string }; source: Source }): CitedText => ({
+    id: t.id,
+    text: t.text[lang],
+    source: t.source,
+  });
+  // The age question is answered by either a birth date or an age.
+  const answered = (id: string) =>
+    id === 'client.birthDate' ? facts.derived.ageYears !== undefined : propertyPath(facts, id) !== undefined;
+  const client = facts.client;
+  return {
+    age: {
+      years: facts.derived.ageYears ?? null,
+      band: facts.derived.ageBand ?? null,
+      from: client?.birthDate ? 'birthDate' : client?.age !== undefined ? 'age' : null,
+    },
+    conversationWith: [...parties.values()],
+    consentFrom,
+    regime: facts.settings.consentRegime ?? null,
+    mode,
+    skip: skipReason ? { reason: skipReason, recorded: facts.conversation?.skipReasonRecorded ?? null } : null,
+    alwaysReport,
+    objection,
+    reporterTowardsFamily: towardsFamily,
+    conflictOfDuties: conflictOfDuties ? file.conflictOfDuties.map(cited) : [],
+    reviewerChecklist: {
+      documented: file.reviewerChecklist.filter((i) => documented.has(i.id)).map(cited),
+      missing: file.reviewerChecklist.filter((i) => !documented.has(i.id)).map(cited),
+    },
+    actions,
+    notes,
+    nextQuestions: file.questions.filter((q) => questionIds.has(q.id) && !answered(q.id)),
+    trail: fired,
+    lang,
+  };
+}
+
+/** Options for {@link evaluateConsent}. */
+export interface ConsentOptions {
+  /** Language of the texts: `nl` (default) or `en`. */
+  lang?: Lang;
+  /** Evaluation date (`YYYY-MM-DD` or a Date); overrides the input's. Default: today in Europe/Amsterdam. */
+  evaluationDate?: string | Date;
+  /**
+   * Whose consent counts for sharing data (000 §3.2 NB 1): `privacy-16` or `jeugdwet-wgbo-12`.
+   * No default: for a client of 12 to 15 the plan asks for it.
+   */
+  regime?: ConsentRegime;
+}
+
+const optionsSchema = z.strictObject({
+  lang: z.enum(['nl', 'en']).optional(),
+  evaluationDate: z.union([isoDate, z.date()]).optional(),
+  regime: z.enum(consentRegimes).optional(),
+});
+
+/**
+ * The conversation about the report and consent, on its own: with whom to talk (by age, living
+ * at home, capacity), whose consent counts, notice or consent request, skipping the conversation,
+ * what an objection means for the report (always-report, considered objection, weighing), the
+ * reporter's anonymity, the conflict-of-duties questions and the reviewer's checklist. Unknown
+ * answers are never read as "no": the plan then lists `nextQuestions`.
+ *
+ * @throws {@link MeldcodeInputError} listing every problem in the input or options.
+ * @example
+ * ```ts
+ * const plan = await evaluateConsent(
+ *   { client: { birthDate: '2012-05-01', livesWithParents: true }, unsafety: { acuteOrStructural: true },
+ *     objection: { raised: true } },
+ *   { evaluationDate: '2026-11-23', regime: 'jeugdwet-wgbo-12' },
+ * );
+ * plan.conversationWith.map((p) => p.party); // ['client', 'parents']
+ * plan.mode;                                 // 'notice'
+ * plan.objection.reportDespiteObjection;     // true (always-report: a minor with acute or structural unsafety)
+ * ```
+ */
+export async function evaluateConsent(input: ConsentInput | unknown, options: ConsentOptions = {}): Promise<ConsentResult> {
+  const issues: InputIssue[] = [];
+  const parsed = consentInputSchema.safeParse(input);
+  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
+  const opts = optionsSchema.safeParse(options ?? {});
+  if (!opts.success) issues.push(...fromZodIssues(opts.error.issues, ['options']));
+  if (!parsed.success || !opts.success) throw new MeldcodeInputError(issues);
+
+  const given = opts.data.evaluationDate;
+  const evaluationDate =
+    given instanceof Date ? todayInAmsterdam(given) : (given ?? parsed.data.evaluationDate ?? todayInAmsterdam());
+  issues.push(...ageIssues(parsed.data.client, evaluationDate));
+  if (issues.length > 0) throw new MeldcodeInputError(issues);
+
+  const lang: Lang = opts.data.lang ?? 'nl';
+  const facts = consentFacts(parsed.data, {
+    evaluationDate,
+    acuteOrStructuralUnsafety: parsed.data.unsafety?.acuteOrStructural,
+    regime: opts.data.regime,
+  });
+  const trail = await runRules(getCompiledConsentRules(), facts as unknown as Record<string, unknown>, lang);
+  return consentResultFromTrail(trail, facts, lang);
+}
+
+/** The result of {@link safeEvaluateConsent}: a plan, or the input error. */
+export type SafeConsentResult = { ok: true; plan: ConsentResult } | { ok: false; error: MeldcodeInputError };
+
+/**
+ * Like {@link evaluateConsent}, but returns `{ ok: false, error }` for bad input instead of throwing.
+ *
+ * @example
+ * ```ts
+ * const result = await safeEvaluateConsent({ objection: { raised: 'yes' } });
+ * if (!result.ok) console.log(result.error.issues[0]?.path); // ['objection', 'raised']
+ * ```
+ */
+export async function safeEvaluateConsent(input: unknown, options?: ConsentOptions): Promise<SafeConsentResult> {
+  try {
+    return { ok: true, plan: await evaluateConsent(input, options) };
+  } catch (error) {
+    if (error instanceof MeldcodeInputError) return { ok: false, error };
+    throw error;
+  }
+}

@@ -1,0 +1,286 @@
+import { z } from 'zod';
+import { isoDate } from '../case/date.js';
+import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema } from '../rules/schema.js';
+
+/**
+ * Whose consent counts for sharing a client's data (000 §3.2 NB 1): `privacy-16` — privacy law
+ * (then the Wbp): the client from 16; `jeugdwet-wgbo-12` — the Jeugdwet and the WGBO: the client
+ * from 12. A framework setting; until frameworks carry it, an option of {@link evaluateConsent}.
+ */
+export type ConsentRegime = 'privacy-16' | 'jeugdwet-wgbo-12';
+/** The consent regimes (see {@link ConsentRegime}). */
+export const consentRegimes = ['privacy-16', 'jeugdwet-wgbo-12'] as const satisfies readonly ConsentRegime[];
+
+/** The only reasons the conversation about the report may be skipped (000 Bijlage 1b stap 5). */
+export const skipReasons = ['safety', 'loss-of-contact'] as const;
+/** Why the reporter may stay anonymous towards the family (000 §Wat Veilig Thuis met een melding doet). */
+export const anonymityReasons = [
+  'threat-to-reported',
+  'threat-to-professional-or-others',
+  'relationship-of-trust',
+] as const;
+
+/** The client fields the conversation and consent rules read (*cliënt*). All optional: unknown is never "no". */
+export const consentClientSchema = z.strictObject({
+  /** Date of birth (`YYYY-MM-DD`); the age is computed from it on the evaluation date. */
+  birthDate: isoDate.optional(),
+  /** Age in whole years, when no date of birth is known. */
+  age: z.int().min(0).max(130).optional(),
+  /** The client's role in the suspected violence (*slachtoffer, vermoedelijke pleger, getuige*). */
+  role: z.enum(['victim', 'suspected-perpetrator', 'child-witness']).optional(),
+  /** Is pregnant (*zwanger*). */
+  pregnant: z.boolean().optional(),
+  /** Cares for a minor (*heeft de zorg voor een minderjarige*). */
+  caresForMinor: z.boolean().optional(),
+  /** Cares for a care-dependent adult (*heeft de zorg voor een zorgafhankelijke volwassene*). */
+  caresForCareDependentAdult: z.boolean().optional(),
+  /** Is care-dependent (*zorgafhankelijk*). */
+  careDependent: z.boolean().optional(),
+  /** Lacks decision-making capacity on this point (*wilsonbekwaam*). */
+  lacksCapacity: z.boolean().optional(),
+  /** The legal representative (*wettelijk vertegenwoordiger*). */
+  legalRepresentative: z
+    .strictObject({
+      /** The client has a legal representative. */
+      present: z.boolean().optional(),
+      /** The representative may be the perpetrator (*mogelijk zelf de pleger*). */
+      possiblyPerpetrator: z.boolean().optional(),
+    })
+    .optional(),
+  /** Still lives at home with the parents (*woont nog thuis*). */
+  livesWithParents: z.boolean().optional(),
+});
+
+/** The conversation about the intended report (*gesprek over de melding*). */
+export const conversationSchema = z.strictObject({
+  /**
+   * Why the conversation is skipped, if it is: `safety` — concrete indications that the safety
+   * of the client, the professional or another is (or could be) at stake; `loss-of-contact` —
+   * good reason to expect the client to break contact. Absent: the conversation is held.
+   */
+  skipReason: z.enum(skipReasons).optional(),
+  /** The reason for skipping is recorded in the file. */
+  skipReasonRecorded: z.boolean().optional(),
+  /** The conversation itself could endanger a family member or the professional. */
+  endangersSomeone: z.boolean().optional(),
+  /** Why the reporter wants to stay anonymous towards the family, if so. */
+  anonymityReason: z.enum(anonymityReasons).optional(),
+});
+
+/** The client's (or parents') objection to the report (*bezwaar tegen de melding*). */
+export const objectionSchema = z.strictObject({
+  /** The client (or the parents) object to the report. */
+  raised: z.boolean().optional(),
+  /** The objection can be met (*tegemoetkomen aan de bezwaren*). */
+  canBeMet: z.boolean().optional(),
+  /** The objection is considered and free (*weloverwogen en in vrijheid*). */
+  consideredAndFree: z.boolean().optional(),
+  /** The refusal is driven by dependency on the perpetrator, e.g. fear of repercussions. */
+  drivenByDependencyOrFear: z.boolean().optional(),
+  /** Serious danger of heavy physical or psychological harm or death (*ernstig gevaar voor zwaar letsel of de dood*). */
+  seriousDanger: z.boolean().optional(),
+  /** The professional's weighing: protection of the client or a family member must prevail (*de doorslag geven*). */
+  protectionPrevails: z.boolean().optional(),
+  /** The report concerns domestic violence and the objecting client is its adult victim. */
+  domesticViolenceAdultVictim: z.boolean().optional(),
+});
+
+/** The steps the reviewer's checklist reads (000 §3.3); the full steps section belongs to the steps module. */
+export const consentStepsSchema = z.strictObject({
+  /** Signals recorded (step 1): enough relevant facts, carefully collected. */
+  signalsRecorded: z.boolean().optional(),
+  /** A colleague was consulted (step 2). */
+  colleagueConsulted: z.boolean().optional(),
+  /** Veilig Thuis was asked for advice (step 2). */
+  veiligThuisAdviceAsked: z.boolean().optional(),
+  /** The conversation with the client was held (step 3). */
+  conversationHeld: z.boolean().optional(),
+});
+
+/** The standalone input of {@link evaluateConsent}. Every answer is optional. */
+export const consentInputSchema = z.strictObject({
+  /** The date the age is computed on (`YYYY-MM-DD`); the option overrides it; default today in Europe/Amsterdam. */
+  evaluationDate: isoDate.optional(),
+  client: consentClientSchema.optional(),
+  conversation: conversationSchema.optional(),
+  objection: objectionSchema.optional(),
+  steps: consentStepsSchema.optional(),
+  /** Afweging 2 as this module needs it. Disclosure is a form of acute unsafety. */
+  unsafety: z
+    .strictObject({
+      /** Acute or structural unsafety (or disclosure) is suspected. */
+      acuteOrStructural: z.boolean().optional(),
+    })
+    .optional(),
+});
+
+/** The input of {@link evaluateConsent}, as a caller writes it. */
+export type ConsentInput = z.input<typeof consentInputSchema>;
+/** The validated input of {@link evaluateConsent}. */
+export type ConsentCase = z.output<typeof consentInputSchema>;
+
+/** Who the conversation about the report is with. */
+export const parties = ['client', 'parents', 'legal-representative', 'other-representative'] as const;
+/** Who the conversation about the report is with. */
+export type Party = (typeof parties)[number];
+
+/**
+ * How firmly a party belongs in the conversation: `required`; `and-or` (the client and/or the
+ * parents, together or apart: the professional decides); `professional-judgement` (whether to talk
+ * with a child under 12 is the professional's judgement); `consider` (the sources leave it open).
+ */
+export type PartyBasis = 'required' | 'and-or' | 'professional-judgement' | 'consider';
+const partyBases = ['required', 'and-or', 'professional-judgement', 'consider'] as const;
+
+/** What the reviewer of a decision to break secrecy checks afterwards (000 §3.3). */
+export const checklistItems = [
+  'colleague-consulted',
+  'veilig-thuis-consulted',
+  'sufficient-facts',
+  'interests-weighed',
+  'client-contacts',
+] as const;
+/** One item of the reviewer's checklist (000 §3.3 Beoordeling van een besluit over het doorbreken van het beroepsgeheim). */
+export type ChecklistItem = (typeof checklistItems)[number];
+
+/**
+ * Where an objection leaves the report, per the rule that decided (see `consent.ts` for the order):
+ * `always-report`, `no-objection`, `conversation-skipped`, `objection-met`, `considered-objection-serious-danger`,
+ * `considered-objection`, `notice-norm-1`, `protection-prevails`, `objection-prevails`, `open`.
+ */
+export const objectionStatuses = [
+  'always-report',
+  'no-objection',
+  'conversation-skipped',
+  'objection-met',
+  'considered-objection-serious-danger',
+  'considered-objection',
+  'notice-norm-1',
+  'protection-prevails',
+  'objection-prevails',
+  'open',
+] as const;
+/** Where an objection leaves the report (see {@link objectionStatuses}). */
+export type ObjectionStatus = (typeof objectionStatuses)[number];
+
+const questionIds = z.array(z.string().min(1)).min(1);
+
+/** The effect vocabulary of the consent rules (json-rules-engine `event`). */
+export const consentEffectSchema = z.discriminatedUnion('type', [
+  /** Talk with this party about the intended report. */
+  z.strictObject({
+    type: z.literal('talk-with'),
+    params: z.strictObject({ party: z.enum(parties), basis: z.enum(partyBases) }),
+  }),
+  /** Whose consent counts for sharing the client's data. */
+  z.strictObject({
+    type: z.literal('consent-from'),
+    params: z.strictObject({ holder: z.enum(['client', 'parents']) }),
+  }),
+  /** The conversation is a notice (acute/structural unsafety) or an effort to obtain consent. */
+  z.strictObject({
+    type: z.literal('conversation-mode'),
+    params: z.strictObject({ mode: z.enum(['notice', 'consent-request']) }),
+  }),
+  /** The conversation may be skipped, for this reason. */
+  z.strictObject({
+    type: z.literal('skip'),
+    params: z.strictObject({ reason: z.enum(skipReasons) }),
+  }),
+  /** What the objection means for the report; exactly one objection rule holds for any case. */
+  z.strictObject({
+    type: z.literal('objection'),
+    params: z.strictObject({
+      status: z.enum(objectionStatuses),
+      reportDespiteObjection: z.union([z.boolean(), z.null()]),
+      /** For an `open` status: the questions whose answers settle it. */
+      questions: questionIds.optional(),
+    }),
+  }),
+  /** Whether the always-report rule (004) applies. */
+  z.strictObject({
+    type: z.literal('always-report'),
+    params: z.strictObject({ applies: z.boolean() }),
+  }),
+  /** The reporter towards the family: may stay anonymous, or is made known (the main rule). */
+  z.strictObject({
+    type: z.literal('anonymity'),
+    params: z.strictObject({ towardsFamily: z.enum(['may-stay-anonymous', 'identity-disclosed']) }),
+  }),
+  /** An item of the reviewer's checklist the case documents. */
+  z.strictObject({
+    type: z.literal('checklist'),
+    params: z.strictObject({ item: z.enum(checklistItems) }),
+  }),
+  /** An answer that matters is missing: ask these questions (ids = fact paths). */
+  z.strictObject({
+    type: z.literal('needs-input'),
+    params: z.strictObject({ questions: questionIds }),
+  }),
+  /** Something the professional should do. */
+  z.strictObject({
+    type: z.literal('action'),
+    params: z.strictObject({ action: kebabId }),
+  }),
+  /** A remark that explains, without changing the plan. */
+  z.strictObject({
+    type: z.literal('note'),
+    params: z.strictObject({ note: kebabId }),
+  }),
+]);
+
+/** What a consent rule establishes when its conditions hold. */
+export type ConsentEffect =
+  | { type: 'talk-with'; params: { party: Party; basis: PartyBasis } }
+  | { type: 'consent-from'; params: { holder: 'client' | 'parents' } }
+  | { type: 'conversation-mode'; params: { mode: 'notice' | 'consent-request' } }
+  | { type: 'skip'; params: { reason: (typeof skipReasons)[number] } }
+  | {
+      type: 'objection';
+      params: { status: ObjectionStatus; reportDespiteObjection: boolean | null; questions?: string[] | undefined };
+    }
+  | { type: 'always-report'; params: { applies: boolean } }
+  | { type: 'anonymity'; params: { towardsFamily: 'may-stay-anonymous' | 'identity-disclosed' } }
+  | { type: 'checklist'; params: { item: ChecklistItem } }
+  | { type: 'needs-input'; params: { questions: string[] } }
+  | { type: 'action'; params: { action: string } }
+  | { type: 'note'; params: { note: string } };
+
+/** The consent rule file schema: the shared rule grammar with the consent effects. */
+export const consentRuleFileSchema = ruleFileSchemaFor(consentEffectSchema);
+
+/** A question of the consent module; its id is the fact path its answer fills. */
+export interface ConsentQuestion {
+  /** The dotted fact path the answer fills, e.g. `objection.seriousDanger`. */
+  id: string;
+  /** The question, in Dutch and English. */
+  text: { nl: string; en: string };
+  /** Help: a definition or what to consider. */
+  help?: { nl: string; en: string } | undefined;
+  /** The kind of answer: yes/no, a date, a whole number or one of `choices`. */
+  answer: 'boolean' | 'date' | 'integer' | 'choice';
+  /** The allowed answers of a `choice` question. */
+  choices?: string[] | undefined;
+  /** Where the question comes from. */
+  source: z.output<typeof sourceSchema>;
+}
+
+const consentQuestionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/),
+  text: textSchema,
+  help: textSchema.optional(),
+  answer: z.enum(['boolean', 'date', 'integer', 'choice']),
+  choices: z.array(z.string().min(1)).min(2).optional(),
+  source: sourceSchema,
+});
+
+/** A text the module shows as is (a conflict-of-duties question, a checklist item), with its source. */
+const citedTextSchema = z.strictObject({ id: kebabId, text: textSchema, source: sourceSchema });
+
+/** The consent question file: the questions, the five conflict-of-duties questions, the reviewer's checklist. */
+export const consentQuestionFileSchema = z.strictObject({
+  id: kebabId,
+  questions: z.array(consentQuestionSchema).min(1),
+  conflictOfDuties: z.array(citedTextSchema).length(5),
+  reviewerChecklist: z.array(citedTextSchema.extend({ id: z.enum(checklistItems) })).length(checklistItems.length),
+});

@@ -1,0 +1,16 @@
+// The basismodel framework on its own: importing this module bundles this framework's document and
+// the floor, never the other shipped frameworks (see registry.ts for all of them).
+import type { FrameworkInput } from '../framework.js';
+import json from './basismodel.framework.json';
+
+/**
+ * The `basismodel` framework document, as shipped. Validate it with `defineFramework` or pass it to
+ * `evaluate(case, { framework })`, which validates it once.
+ *
+ * @example
+ * ```ts
+ * import { basismodel } from 'meldcode/frameworks/basismodel';
+ * const decision = await evaluate(myCase, { framework: basismodel });
+ * ```
+ */
+export const basismodel: FrameworkInput = json as unknown as FrameworkInput;

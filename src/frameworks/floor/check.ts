@@ -1,0 +1,160 @@
+// The legal-floor check: a framework may add questions, indicators, roles, rules that report,
+// and stricter step requirements, but it can never remove or weaken a floor rule (DESIGN §3).
+// These are the checks that can be made on the data alone; `meldcode/testing` checks the
+// behaviour (DESIGN §7) by running cases.
+import type { InputIssue } from '../../errors/errors.js';
+import type { Effect } from '../../rules/schema.js';
+import { type Framework, getFloor, type RequirementLevel, requirementLevels, type StepRequirement } from '../framework.js';
+
+/** Names the indicator rule file generates; they belong to the floor's reading of the indicators. */
+const generatedConditions = ['indicator-unsafety', 'parent-factor-present'];
+
+const strictness = (level: RequirementLevel) => requirementLevels.indexOf(level);
+
+/** The floor rule (`floor: true`) that settles a consideration, for error messages. */
+function floorRuleFor(consideration: number): string {
+  const rule = getFloor().rules.rules.find(
+    (r) => r.floor && 'consideration' in r.event.params && r.event.params.consideration === consideration,
+  );
+  return rule?.id ?? getFloor().rules.rules.find((r) => r.floor)!.id;
+}
+
+/** Why an effect in a framework rule would weaken the floor, and the floor rule it touches; or undefined. */
+function weakeningEffect(effect: Effect): { floorRule: string; nl: string; en: string } | undefined {
+  switch (effect.type) {
+    case 'close':
+      return {
+        floorRule: 'afweging-1-nee',
+        nl: 'alleen de wettelijke ondergrens sluit de meldcode af (na afweging 1: nee)',
+        en: 'only the legal floor closes the meldcode (after consideration 1: no)',
+      };
+    case 'help':
+      return effect.params.stage === 'close-with-agreements'
+        ? {
+            floorRule: 'afweging-5-ja',
+            nl: 'alleen de wettelijke ondergrens sluit de hulp af met afspraken (na afweging 5: ja)',
+            en: 'only the legal floor closes the help with agreements (after consideration 5: yes)',
+          }
+        : {
+            floorRule: 'afweging-3-nee-norm-2',
+            nl: 'of hulp mogelijk is, volgt uit de afwegingen 3 tot en met 5 van de wettelijke ondergrens',
+            en: 'whether help is possible follows from considerations 3 to 5 of the legal floor',
+          };
+    case 'consideration':
+      return {
+        floorRule: floorRuleFor(effect.params.consideration),
+        nl: `het antwoord op afweging ${effect.params.consideration} volgt uit de wettelijke ondergrens`,
+        en: `the answer to consideration ${effect.params.consideration} follows from the legal floor`,
+      };
+    default:
+      // report, needs-input, action, note and indicator effects can only add to the floor.
+      return undefined;
+  }
+}
+
+/**
+ * Every way a framework removes or weakens the legal floor, each naming the floor rule (or
+ * floor step requirement) it touches. Empty when the framework keeps the floor.
+ *
+ * What counts as weakening, for data: replacing a floor rule or named condition (same id or
+ * name); a rule that closes the meldcode, closes or decides help, or answers a consideration
+ * (those are the floor's effects, and a framework version of them could contradict a floor
+ * norm); claiming `floor: true` for a framework rule; an indicator code that shadows a floor
+ * parent factor; and a step requirement made less strict than the floor's.
+ */
+export function floorIssues(framework: Framework): InputIssue[] {
+  const floor = getFloor();
+  const issues: InputIssue[] = [];
+  const floorIds = new Set(floor.rules.rules.map((r) => r.id));
+  const floorConditions = new Set([...Object.keys(floor.rules.conditions ?? {}), ...generatedConditions]);
+  const parentCodes = new Set(floor.indicators.map((i) => i.code));
+
+  framework.indicators.forEach((indicator, index) => {
+    if (parentCodes.has(indicator.code)) {
+      issues.push({
+        path: ['indicators', index, 'code'],
+        code: 'duplicate-indicator',
+        message: {
+          nl: `indicatorcode "${indicator.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
+          en: `indicator code "${indicator.code}" already exists (the serious parent factors belong to the legal floor)`,
+        },
+      });
+    }
+  });
+
+  framework.rules?.rules.forEach((rule, index) => {
+    const path = ['rules', 'rules', index];
+    if (floorIds.has(rule.id)) {
+      issues.push({
+        path: [...path, 'id'],
+        code: 'floor-rule-replaced',
+        message: {
+          nl: `regel "${rule.id}" hoort bij de wettelijke ondergrens en kan niet worden vervangen`,
+          en: `rule "${rule.id}" belongs to the legal floor and cannot be replaced`,
+        },
+      });
+    }
+    if (rule.floor) {
+      issues.push({
+        path: [...path, 'floor'],
+        code: 'floor-claimed',
+        message: {
+          nl: `regel "${rule.id}": alleen regels van de wettelijke ondergrens (zoals "afweging-2-ja-norm-1") zijn ondergrensregels`,
+          en: `rule "${rule.id}": only the legal floor's rules (such as "afweging-2-ja-norm-1") are floor rules`,
+        },
+      });
+    }
+    const weakening = weakeningEffect(rule.event);
+    if (weakening) {
+      issues.push({
+        path: [...path, 'event'],
+        code: 'floor-rule-weakened',
+        message: {
+          nl: `regel "${rule.id}" raakt ondergrensregel "${weakening.floorRule}": ${weakening.nl}`,
+          en: `rule "${rule.id}" touches floor rule "${weakening.floorRule}": ${weakening.en}`,
+        },
+      });
+    }
+  });
+
+  for (const name of Object.keys(framework.rules?.conditions ?? {})) {
+    if (floorConditions.has(name)) {
+      issues.push({
+        path: ['rules', 'conditions', name],
+        code: 'floor-condition-replaced',
+        message: {
+          nl: `voorwaarde "${name}" hoort bij de wettelijke ondergrens en kan niet worden vervangen`,
+          en: `condition "${name}" belongs to the legal floor and cannot be replaced`,
+        },
+      });
+    }
+  }
+
+  framework.steps?.forEach((step, s) => {
+    step.requirements?.forEach((req, r) => {
+      const base = floor.requirements.find((f) => f.id === req.id);
+      if (!base) return;
+      if (base.step !== step.step || strictness(req.level) < strictness(base.level)) {
+        issues.push({
+          path: ['steps', s, 'requirements', r, base.step !== step.step ? 'id' : 'level'],
+          code: 'floor-requirement-weakened',
+          message: {
+            nl: `stapvereiste "${req.id}" hoort bij de wettelijke ondergrens (stap ${base.step}, ${base.level}) en kan alleen strenger worden`,
+            en: `step requirement "${req.id}" belongs to the legal floor (step ${base.step}, ${base.level}) and can only be made stricter`,
+          },
+        });
+      }
+    });
+  });
+  return issues;
+}
+
+/**
+ * The requirements of each step for a framework: the floor's, each replaced by the framework's
+ * stricter version where it names the same id, then the framework's own.
+ */
+export function stepRequirements(framework: Framework): StepRequirement[] {
+  const own = (framework.steps ?? []).flatMap((s) => (s.requirements ?? []).map((r) => ({ ...r, step: s.step })));
+  const merged = getFloor().requirements.map((f) => own.find((o) => o.id === f.id) ?? f);
+  return [...merged, ...own.filter((o) => !merged.includes(o))].sort((a, b) => a.step - b.step);
+}

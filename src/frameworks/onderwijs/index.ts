@@ -1,0 +1,16 @@
+// The onderwijs framework on its own: importing this module bundles this framework's document and
+// the floor, never the other shipped frameworks (see registry.ts for all of them).
+import type { FrameworkInput } from '../framework.js';
+import json from './onderwijs.framework.json';
+
+/**
+ * The `onderwijs` framework document, as shipped. Validate it with `defineFramework` or pass it to
+ * `evaluate(case, { framework })`, which validates it once.
+ *
+ * @example
+ * ```ts
+ * import { onderwijs } from 'meldcode/frameworks/onderwijs';
+ * const decision = await evaluate(myCase, { framework: onderwijs });
+ * ```
+ */
+export const onderwijs: FrameworkInput = json as unknown as FrameworkInput;

@@ -1,0 +1,10 @@
+export {
+  evaluateSteps,
+  stepsQuestions,
+  type Step5Basis,
+  type StepNumber,
+  type StepsEffect,
+  type StepsInput,
+  type StepsResult,
+  type StepState,
+} from './steps.js';

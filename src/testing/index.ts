@@ -1,0 +1,400 @@
+// The maintainers' kit (`meldcode/testing`): fast-check arbitraries for any framework's cases,
+// and checkFramework(), which runs the legal-floor invariants of DESIGN §7 against a framework
+// and reports the first counterexample, shrunk. fast-check is a peer dependency of this entry only.
+import fc from 'fast-check';
+import type { CaseInput } from '../case/schema.js';
+import { evaluate } from '../decision/evaluate.js';
+import type { Decision } from '../decision/types.js';
+import { type Framework, type FrameworkInput, getFloor, parseFramework, unsafetyIndicatorKinds } from '../frameworks/framework.js';
+import { getFramework, hasFramework } from '../frameworks/registry.js';
+import { MeldcodeFrameworkError } from '../errors/errors.js';
+
+const resolve = (framework: string | Framework | FrameworkInput): Framework => {
+  if (typeof framework !== 'string') return parseFramework(framework);
+  if (!hasFramework(framework)) getFramework(framework); // throws the typed unknown-framework error
+  return getFramework(framework);
+};
+
+const optional = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => fc.record(shape, { requiredKeys: [] });
+
+/** The indicator codes a case may answer under a framework, split by what they indicate. */
+function codes(framework: Framework) {
+  return {
+    unsafety: framework.indicators.filter((i) => i.kind !== 'parent-factor').map((i) => i.code),
+    parent: [...getFloor().indicators, ...framework.indicators].filter((i) => i.kind === 'parent-factor').map((i) => i.code),
+  };
+}
+
+/** `true` with probability `p` (in tenths), so generated cases walk the whole decision path often. */
+const likely = (p: number) => fc.integer({ min: 0, max: 9 }).map((n) => n < p * 10);
+
+/**
+ * Any valid case for a framework, with any subset of answers unknown: the five considerations,
+ * the framework's indicators and the floor's parent factors, and the client facts they read.
+ * Half the cases answer every question, biased towards the long path (suspicion, no unsafety,
+ * able to help, help accepted), so rules that only matter at considerations 3-5 are reached too.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.asyncProperty(caseArbitrary('sociaal-domein'), async (c) => { await evaluate(c, { framework: 'sociaal-domein' }); }));
+ * ```
+ */
+export function caseArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<CaseInput> {
+  const { unsafety, parent } = codes(resolve(framework));
+  const all = [...unsafety, ...parent];
+  const anySubset = optional({
+    client: optional({ caresForMinor: fc.boolean(), pregnant: fc.boolean() }),
+    considerations: optional({
+      suspicion: fc.boolean(),
+      unsafety: optional({ acute: fc.boolean(), structural: fc.boolean(), disclosure: fc.boolean() }),
+      indicators: fc.dictionary(fc.constantFrom(...all), fc.boolean(), { maxKeys: Math.min(6, all.length) }),
+      childSignals: fc.boolean(),
+      help: optional({ canOffer: fc.boolean(), safetyPicture: fc.boolean(), history: fc.boolean(), fittingHelp: fc.boolean() }),
+      helpAccepted: fc.boolean(),
+      helpReachesSafety: fc.boolean(),
+    }),
+  });
+  const longPath = fc.record({
+    client: fc.record({ caresForMinor: fc.boolean(), pregnant: fc.boolean() }),
+    considerations: fc.record({
+      suspicion: likely(0.8),
+      unsafety: fc.record({ acute: likely(0.15), structural: likely(0.15), disclosure: likely(0.15) }),
+      indicators: fc.dictionary(fc.constantFrom(...all), likely(0.15), { maxKeys: Math.min(3, all.length) }),
+      childSignals: fc.boolean(),
+      help: fc.record({ canOffer: likely(0.85), safetyPicture: likely(0.85), history: likely(0.85), fittingHelp: likely(0.85) }),
+      helpAccepted: likely(0.8),
+      helpReachesSafety: likely(0.7),
+    }),
+  });
+  const kinds = unsafetyIndicatorKinds(resolve(framework));
+  return fc.oneof(anySubset, longPath).map((c) => withoutContradictions(c as CaseInput, kinds));
+}
+
+/**
+ * A copy of the case without indicator answers that contradict a direct "no" to the same form of
+ * unsafety (evaluate() rejects those as an input error).
+ */
+function withoutContradictions(c: CaseInput, kinds: ReadonlyMap<string, 'acute' | 'structural' | 'disclosure'>): CaseInput {
+  const k = c.considerations;
+  if (!k?.indicators || !k.unsafety) return c;
+  const unsafety = k.unsafety;
+  const indicators = Object.fromEntries(
+    Object.entries(k.indicators).filter(([code, yes]) => !(yes && unsafety[kinds.get(code)!] === false)),
+  );
+  return { ...c, considerations: { ...k, indicators } };
+}
+
+/** One unsafety signal: a direct yes to afweging 2, or one of the framework's unsafety indicators (with its kind). */
+export type UnsafetySignal =
+  | { unsafety: 'acute' | 'structural' | 'disclosure' }
+  | { indicator: string; kind: 'acute' | 'structural' | 'disclosure' };
+
+/**
+ * One unsafety signal for a framework: a direct answer to afweging 2, or one of the framework's
+ * acute, structural or disclosure indicators. Set it in a case with {@link withSignal}.
+ *
+ * @example
+ * ```ts
+ * fc.asyncProperty(caseArbitrary(fw), unsafetyArbitrary(fw), async (c, s) => evaluate(withSignal(c, s), { framework: fw }));
+ * ```
+ */
+export function unsafetyArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<UnsafetySignal> {
+  const kinds = unsafetyIndicatorKinds(resolve(framework));
+  return fc.oneof(
+    fc.constantFrom('acute', 'structural', 'disclosure' as const).map((kind): UnsafetySignal => ({ unsafety: kind })),
+    fc.constantFrom(...kinds.keys()).map((code): UnsafetySignal => ({ indicator: code, kind: kinds.get(code)! })),
+  );
+}
+
+/**
+ * A copy of the case with the signal answered yes (the input is not changed).
+ *
+ * @example
+ * ```ts
+ * withSignal({}, { unsafety: 'acute' }); // { considerations: { unsafety: { acute: true } } }
+ * ```
+ */
+export function withSignal(c: CaseInput, signal: UnsafetySignal): CaseInput {
+  const k = c.considerations ?? {};
+  if ('unsafety' in signal) return { ...c, considerations: { ...k, unsafety: { ...k.unsafety, [signal.unsafety]: true } } };
+  // An indicator answered yes contradicts a direct "no" to its form of unsafety: that "no" goes.
+  const unsafety = { ...k.unsafety };
+  if (unsafety[signal.kind] === false) delete unsafety[signal.kind];
+  return { ...c, considerations: { ...k, unsafety, indicators: { ...k.indicators, [signal.indicator]: true } } };
+}
+
+/** The invariants {@link checkFramework} runs, in order: the framework's documented examples, then DESIGN §7. */
+export const invariants = [
+  'examples',
+  'no-crash',
+  'norm-1',
+  'always-report',
+  'no-suspicion',
+  'unknown-is-never-no',
+  'monotonic-danger',
+  'deterministic',
+  'trail-cites',
+] as const;
+/** The name of an invariant of DESIGN §7. */
+export type Invariant = (typeof invariants)[number];
+
+/** Options for {@link checkFramework}. */
+export interface CheckOptions {
+  /** Cases per invariant (default 100). */
+  numRuns?: number;
+  /** fast-check seed, to replay a run. */
+  seed?: number;
+  /** Run only these invariants. */
+  only?: readonly Invariant[];
+}
+
+/** The result of {@link checkFramework}: all invariants hold, or the first one that does not, with its shrunk counterexample. */
+export type FrameworkCheck =
+  | { ok: true; framework: string; invariants: Invariant[]; numRuns: number }
+  | {
+      ok: false;
+      framework: string;
+      /** The invariant that failed. */
+      invariant: Invariant;
+      /** The case (and any extra generated value) that breaks it: shrunk by fast-check, then every answer it does not need removed. */
+      counterexample: unknown[];
+      /** What went wrong on the counterexample. */
+      error: string;
+      /** Replay with `{ seed, path }` in fast-check. */
+      seed: number;
+      path: string | undefined;
+    };
+
+const DATE = '2026-11-23';
+const isReport = (d: Decision) => d.outcome === 'report' || d.outcome === 'report-and-help';
+
+class Broken extends Error {}
+const expect = (holds: boolean, message: string) => {
+  if (!holds) throw new Broken(message);
+};
+
+/** Dotted paths of every answered leaf. */
+function answeredPaths(value: unknown, prefix = ''): string[] {
+  if (value === null || typeof value !== 'object') return prefix ? [prefix] : [];
+  return Object.entries(value).flatMap(([k, v]) => answeredPaths(v, prefix ? `${prefix}.${k}` : k));
+}
+function withoutAnswer<T>(value: T, path: string): T {
+  const copy = structuredClone(value) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = copy;
+  for (const key of keys.slice(0, -1)) node = node[key] as Record<string, unknown>;
+  delete node[keys[keys.length - 1]!];
+  return copy as T;
+}
+function reversedKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reversedKeys) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
+}
+
+/** An invariant as data: what to generate and what must hold; the first argument is always the case. */
+interface Check {
+  arbitraries: fc.Arbitrary<unknown>[];
+  check: (...args: never[]) => Promise<void>;
+}
+
+function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Check> {
+  const run = (c: unknown) => evaluate(c, { framework, evaluationDate: DATE });
+  const cases = caseArbitrary(framework);
+  const danger = unsafetyArbitrary(framework);
+  const withSuspicion = (c: CaseInput): CaseInput => ({ ...c, considerations: { ...c.considerations, suspicion: true } });
+  const checks: Record<Exclude<Invariant, 'examples'>, { arbitraries: fc.Arbitrary<unknown>[]; check: (...args: any[]) => Promise<void> }> = {
+    'no-crash': {
+      arbitraries: [cases],
+      check: async (c: CaseInput) => {
+        await run(c);
+      },
+    },
+    'norm-1': {
+      arbitraries: [cases, danger],
+      check: async (c: CaseInput, signal: UnsafetySignal) => {
+        const d = await run(withSignal(withSuspicion(c), signal));
+        expect(isReport(d) && d.report.norms.includes(1), `suspicion with acute or structural unsafety gave ${d.outcome} (norms ${d.report.norms.join(',') || 'none'}), not a report under norm 1`);
+      },
+    },
+    'always-report': {
+      arbitraries: [cases, danger, fc.constantFrom('pregnant', 'caresForMinor')],
+      check: async (c: CaseInput, signal: UnsafetySignal, who: string) => {
+        const d = await run(withSignal(withSuspicion({ ...c, client: { ...c.client, [who]: true } }), signal));
+        expect(isReport(d), `a ${who} client with acute or structural unsafety gave ${d.outcome}, not a report`);
+      },
+    },
+    'no-suspicion': {
+      arbitraries: [cases],
+      check: async (c: CaseInput) => {
+        const d = await run({ ...c, considerations: { ...c.considerations, suspicion: false } });
+        expect(d.outcome === 'close-and-record' && d.report.necessary === false, `no suspicion gave ${d.outcome}, not close-and-record`);
+      },
+    },
+    'unknown-is-never-no': {
+      arbitraries: [cases],
+      check: async (c: CaseInput) => {
+        const d = await run(c);
+        if (d.report.necessary !== true) return;
+        for (const path of answeredPaths(c)) {
+          const without = await run(withoutAnswer(c, path));
+          expect(
+            without.report.necessary !== false && (isReport(without) || without.outcome === 'needs-input'),
+            `removing the answer ${path} turned ${d.outcome} into ${without.outcome}: an unknown answer was read as no`,
+          );
+        }
+      },
+    },
+    'monotonic-danger': {
+      arbitraries: [cases, danger],
+      check: async (c: CaseInput, signal: UnsafetySignal) => {
+        const before = await run(c);
+        if (!isReport(before)) return;
+        const after = await run(withSignal(c, signal));
+        expect(isReport(after), `adding acute or structural unsafety turned ${before.outcome} into ${after.outcome}`);
+      },
+    },
+    deterministic: {
+      arbitraries: [cases],
+      check: async (c: CaseInput) => {
+        const a = await run(c);
+        const b = await run(reversedKeys(c));
+        expect(JSON.stringify(a) === JSON.stringify(b), 'the same case in another key order gave another decision or trail');
+      },
+    },
+    'trail-cites': {
+      arbitraries: [cases],
+      check: async (c: CaseInput) => {
+        const d = await run(c);
+        expect(d.trail.length > 0, `decision ${d.outcome} has an empty trail`);
+        for (const e of d.trail) expect(Boolean(e.source.document && e.source.section), `trail entry ${e.ruleId} cites no source`);
+      },
+    },
+  };
+  return checks as Record<Exclude<Invariant, 'examples'>, Check>;
+}
+
+/** Whether the check fails on these arguments, and with which message. */
+async function failure(check: Check, args: unknown[]): Promise<string | undefined> {
+  try {
+    await (check.check as (...a: unknown[]) => Promise<void>)(...args);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * fast-check shrinks within what it generated; unknown answers shrink further by removing them.
+ * Drops every answer (and then every emptied object) the failure does not need.
+ */
+async function withoutNeedlessAnswers(check: Check, args: unknown[]): Promise<{ args: unknown[]; error: string } | undefined> {
+  let error = await failure(check, args);
+  if (error === undefined) return undefined;
+  let current = args[0];
+  for (const path of answeredPaths(current)) {
+    const candidate = pruneEmpty(withoutAnswer(current, path));
+    const message = await failure(check, [candidate, ...args.slice(1)]);
+    if (message !== undefined) {
+      current = candidate;
+      error = message;
+    }
+  }
+  return { args: [current, ...args.slice(1)], error };
+}
+
+/** A copy without objects that were left empty (an empty object answers nothing). */
+function pruneEmpty<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const pruned = pruneEmpty(v);
+    if (pruned !== null && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0) continue;
+    out[k] = pruned;
+  }
+  return out as T;
+}
+
+/**
+ * Runs the legal-floor invariants of DESIGN §7 against a framework with generated cases and
+ * returns the first one that fails, with its counterexample shrunk; `{ ok: true }` when none
+ * fails. A framework that does not validate throws {@link MeldcodeFrameworkError}.
+ *
+ * @example
+ * ```ts
+ * import { checkFramework } from 'meldcode/testing';
+ * it('keeps the legal floor', async () => {
+ *   expect(await checkFramework(myFramework)).toMatchObject({ ok: true });
+ * });
+ * ```
+ */
+export async function checkFramework(
+  framework: string | Framework | FrameworkInput,
+  options: CheckOptions = {},
+): Promise<FrameworkCheck> {
+  const fw = resolve(framework);
+  const numRuns = options.numRuns ?? 100;
+  const chosen = invariants.filter((i) => !options.only || options.only.includes(i));
+  const all = checks(fw);
+  if (chosen.includes('examples')) {
+    // The documented examples are golden cases: each must reach the outcome it documents.
+    for (const example of fw.examples ?? []) {
+      const d = await evaluate(example.case, { framework: fw, evaluationDate: DATE });
+      const got = { outcome: d.outcome, necessary: d.report.necessary, norms: d.report.norms };
+      if (JSON.stringify(got) !== JSON.stringify(example.expect)) {
+        return {
+          ok: false,
+          framework: fw.id,
+          invariant: 'examples',
+          counterexample: [example.case],
+          error: `example ${example.id} documents ${JSON.stringify(example.expect)} but gives ${JSON.stringify(got)}`,
+          seed: 0,
+          path: undefined,
+        };
+      }
+    }
+  }
+  for (const invariant of chosen) {
+    if (invariant === 'examples') continue;
+    const check = all[invariant as Exclude<Invariant, 'examples'>];
+    const property = fc.asyncProperty(...(check.arbitraries as [fc.Arbitrary<unknown>]), check.check as (...a: unknown[]) => Promise<void>);
+    const details = await fc.check(property, { numRuns, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    if (details.failed) {
+      const shrunk = (details.counterexample ?? []) as unknown[];
+      const smaller = await withoutNeedlessAnswers(check, shrunk);
+      const error = details.errorInstance;
+      return {
+        ok: false,
+        framework: fw.id,
+        invariant,
+        counterexample: smaller?.args ?? shrunk,
+        error: smaller?.error ?? (error instanceof Error ? error.message : String(error)),
+        seed: details.seed,
+        path: details.counterexamplePath ?? undefined,
+      };
+    }
+  }
+  return { ok: true, framework: fw.id, invariants: [...chosen], numRuns };
+}
+
+/**
+ * Like {@link checkFramework}, but throws an Error that shows the failed invariant and its
+ * shrunk counterexample, for a one-line test.
+ *
+ * @example
+ * ```ts
+ * it('keeps the legal floor', () => assertFramework(myFramework));
+ * ```
+ */
+export async function assertFramework(framework: string | Framework | FrameworkInput, options?: CheckOptions): Promise<void> {
+  const result = await checkFramework(framework, options);
+  if (!result.ok) {
+    throw new Error(
+      `Framework "${result.framework}" breaks invariant ${result.invariant}: ${result.error}\n` +
+        `Counterexample (shrunk): ${JSON.stringify(result.counterexample)}\n` +
+        `Replay: { seed: ${result.seed}, path: ${JSON.stringify(result.path)} }`,
+    );
+  }
+}
+
+export { MeldcodeFrameworkError };

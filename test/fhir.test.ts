@@ -1,0 +1,404 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
+import { fromQuestionnaireResponse, toCdsHooksCard, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
+import type { Questionnaire, QuestionnaireItem } from '../src/fhir/index.js';
+import { evaluateKindcheck } from '../src/kindcheck/index.js';
+import { listQuestions } from '../src/questions/list.js';
+import { loadExamples } from '../scripts/load-examples.js';
+import { cardProblems, fillQuestionnaire, guidanceResponseProblems, questionnaireProblems } from './fhir-r4.js';
+
+const date = { evaluationDate: '2026-11-23' };
+const examples = loadExamples();
+
+function items(q: Questionnaire): QuestionnaireItem[] {
+  const out: QuestionnaireItem[] = [];
+  const walk = (list?: QuestionnaireItem[]) => list?.forEach((i) => (out.push(i), walk(i.item)));
+  walk(q.item);
+  return out;
+}
+/** The part of a case that questions of the catalogue ask for. */
+function asked(kase: unknown): Record<string, unknown> {
+  const ids = new Set(listQuestions('basismodel').map((q) => q.id));
+  const out: Record<string, unknown> = {};
+  const walk = (value: unknown, path: string[]) => {
+    const id = path.join('.');
+    if (ids.has(id)) {
+      let o = out;
+      for (const k of path.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+      o[path[path.length - 1] as string] = value;
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+    }
+  };
+  walk(kase, []);
+  return out;
+}
+const item = (q: Questionnaire, linkId: string) => items(q).find((i) => i.linkId === linkId) as QuestionnaireItem;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The issues of the MeldcodeInputError a call throws. */
+function issuesOf(fn: () => unknown) {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    return (error as MeldcodeInputError).issues;
+  }
+  throw new Error('expected a MeldcodeInputError');
+}
+
+describe('toQuestionnaire', () => {
+  const cases = listFrameworks().flatMap((f) =>
+    (['nl', 'en'] as const).flatMap((locale) => [
+      [f.id, locale, undefined],
+      [f.id, locale, ['kindcheck']],
+    ] as const),
+  );
+  it.each(cases)('%s (%s, modules %s) is a structurally valid R4 Questionnaire', (id, locale, modules) => {
+    const q = toQuestionnaire(id, modules ? { locale, modules: [...modules] } : { locale });
+    expect(questionnaireProblems(q)).toEqual([]);
+    expect(q.language).toBe(locale);
+  });
+
+  it('has one item per question, with the question id as linkId, in catalogue order', () => {
+    const q = toQuestionnaire('basismodel');
+    const linkIds = items(q).filter((i) => i.type !== 'group' && i.type !== 'display').map((i) => i.linkId);
+    expect(linkIds).toEqual(listQuestions('basismodel').map((x) => x.id));
+    const groups = q.item?.map((g) => g.linkId) ?? [];
+    expect(groups).toEqual(expect.arrayContaining(['scope', 'kindcheck', 'steps', 'afwegingskader']));
+    expect(groups.indexOf('kindcheck')).toBeLessThan(groups.indexOf('afwegingskader'));
+  });
+
+  it('codes yes/no answers as yes, no and don\'t know (yesnodontknow), in the chosen language', () => {
+    const nl = item(toQuestionnaire('basismodel'), 'considerations.suspicion');
+    expect(nl.type).toBe('choice');
+    expect(nl.answerOption?.map((o) => [o.valueCoding?.system, o.valueCoding?.code, o.valueCoding?.display])).toEqual([
+      ['http://terminology.hl7.org/CodeSystem/v2-0136', 'Y', 'Ja'],
+      ['http://terminology.hl7.org/CodeSystem/v2-0136', 'N', 'Nee'],
+      ['http://terminology.hl7.org/CodeSystem/data-absent-reason', 'asked-unknown', 'Weet ik (nog) niet'],
+    ]);
+    const en = item(toQuestionnaire('basismodel', { locale: 'en' }), 'considerations.suspicion');
+    expect(en.text).toMatch(/^Based on steps 1 to 4/);
+    expect(en.answerOption?.[0]?.valueCoding?.display).toBe('Yes');
+  });
+
+  it('a list of whole numbers repeats an integer item', () => {
+    const ages = item(toQuestionnaire('basismodel'), 'kindcheck.childrenAges');
+    expect([ages.type, ages.repeats]).toEqual(['integer', true]);
+  });
+
+  it('branches the kindcheck: question 2 after a yes to 1, question 3 after a yes to 2', () => {
+    const q = toQuestionnaire('basismodel', { modules: ['kindcheck'] });
+    expect(item(q, 'kindcheck.parentSignals').enableWhen).toBeUndefined();
+    // In the kindcheck alone, the afwegingskader's parent-factor alternatives are absent.
+    expect(item(q, 'client.caresForMinor').enableWhen).toEqual([
+      { question: 'kindcheck.parentSignals', operator: '=', answerCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y', display: 'Ja' } },
+    ]);
+    const q3 = item(q, 'contact.oneOff');
+    expect(q3.enableBehavior).toBe('any');
+    expect(q3.enableWhen?.map((c) => [c.question, c.operator, c.answerCoding?.code])).toEqual([
+      ['client.caresForMinor', '=', 'Y'],
+      ['client.pregnant', '=', 'Y'],
+    ]);
+  });
+
+  it('branches the five considerations', () => {
+    const q = toQuestionnaire('basismodel', { modules: ['kindcheck', 'afwegingskader'] });
+    const on = (linkId: string) => item(q, linkId).enableWhen?.map((c) => `${c.question}${c.operator}${c.answerCoding?.code}`);
+    expect(on('considerations.suspicion')).toBeUndefined();
+    expect(on('considerations.unsafety.acute')).toEqual(['considerations.suspicion=Y']);
+    expect(on('considerations.indicators.acute-weapon-use')).toEqual(['considerations.suspicion=Y']);
+    expect(on('considerations.help.canOffer')).toEqual(['considerations.suspicion=Y']);
+    expect(on('considerations.helpAccepted')).toEqual([
+      'considerations.help.canOffer=Y',
+      'considerations.help.safetyPicture=Y',
+      'considerations.help.history=Y',
+      'considerations.help.fittingHelp=Y',
+    ]);
+    expect(item(q, 'considerations.helpAccepted').enableBehavior).toBe('all');
+    expect(on('considerations.helpReachesSafety')).toEqual(['considerations.helpAccepted=Y']);
+    // In the whole questionnaire, a parent factor also asks whether the client cares for children.
+    expect(on('client.caresForMinor')).toContain('considerations.indicators.parent-intoxication=Y');
+  });
+
+  it('cites each question\'s source and carries help texts as help display items', () => {
+    const q = toQuestionnaire('basismodel');
+    const acute = item(q, 'considerations.unsafety.acute');
+    expect(acute.extension?.[0]?.valueString).toMatch(/^001_dcbf0a2973853468\.txt — Hoofdstuk 3/);
+    expect(acute.item?.[0]).toMatchObject({ linkId: 'considerations.unsafety.acute.help', type: 'display' });
+  });
+
+  it('rejects an unknown module or framework with a MeldcodeInputError', () => {
+    expect(issuesOf(() => toQuestionnaire('basismodel', { modules: ['nope'] }))[0]?.code).toBe('unknown-module');
+    expect(issuesOf(() => toQuestionnaire('nope'))[0]?.code).toBe('unknown-framework');
+  });
+});
+
+describe('fromQuestionnaireResponse', () => {
+  const kindcheck = toQuestionnaire('basismodel', { modules: ['kindcheck'] });
+  const answers = [true, false, undefined];
+  const kindcheckCases = answers.flatMap((parentSignals) =>
+    answers.flatMap((caresForMinor) =>
+      answers.flatMap((pregnant) =>
+        answers.map((oneOff) => {
+          const kase: Record<string, unknown> = { framework: 'basismodel' };
+          if (parentSignals !== undefined) kase.kindcheck = { parentSignals };
+          const client = Object.fromEntries(Object.entries({ caresForMinor, pregnant }).filter(([, v]) => v !== undefined));
+          if (Object.keys(client).length) kase.client = client;
+          if (oneOff !== undefined) kase.contact = { oneOff };
+          return kase;
+        }),
+      ),
+    ),
+  );
+
+  it('a kindcheck Questionnaire, filled in, comes back as the same case and the same decision (81 cases)', async () => {
+    for (const kase of kindcheckCases) {
+      const back = fromQuestionnaireResponse(fillQuestionnaire(kindcheck, kase));
+      expect(back).toEqual(kase);
+      expect(await evaluate(back, date)).toEqual(await evaluate(kase, date));
+      const { framework: _, ...answers } = kase;
+      const { framework: __, ...answersBack } = back as Record<string, unknown>;
+      expect(await evaluateKindcheck(answersBack, date)).toEqual(await evaluateKindcheck(answers, date));
+    }
+  });
+
+  it('the kindcheck\'s branching never changes its outcome: hidden questions are not needed', async () => {
+    for (const kase of kindcheckCases) {
+      const { framework: _, ...answers } = kase;
+      const shown = fromQuestionnaireResponse(fillQuestionnaire(kindcheck, kase, true));
+      const { framework: __, ...shownAnswers } = shown as Record<string, unknown>;
+      const full = await evaluateKindcheck(answers, date);
+      const branched = await evaluateKindcheck(shownAnswers, date);
+      expect([branched.status, branched.nextQuestions.map((q) => q.id)]).toEqual([full.status, full.nextQuestions.map((q) => q.id)]);
+    }
+  });
+
+  it.each(examples.map((e) => [e.id, e] as const))('example %s: Questionnaire → response → case → the same decision', async (_, example) => {
+    const q = toQuestionnaire('basismodel');
+    // The facts the questionnaire asks for (an example may hold facts no question asks yet).
+    const kase = { framework: 'basismodel', ...asked(example.case) };
+    const back = fromQuestionnaireResponse(fillQuestionnaire(q, kase));
+    expect(back).toEqual(kase);
+    expect(await evaluate(back, date)).toEqual(await evaluate(kase, date));
+  });
+
+  it('the afwegingskader\'s branching never changes the advice (property)', async () => {
+    const q = toQuestionnaire('basismodel');
+    const booleans = listQuestions('basismodel').filter((x) => x.answer === 'boolean').map((x) => x.id);
+    const caseArb = fc.array(fc.constantFrom(true, false, undefined), { minLength: booleans.length, maxLength: booleans.length }).map((values) => {
+      const kase: Record<string, unknown> = {};
+      values.forEach((v, i) => {
+        if (v === undefined) return;
+        const keys = (booleans[i] as string).split('.');
+        let o = kase;
+        for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+        o[keys[keys.length - 1] as string] = v;
+      });
+      return kase;
+    });
+    // Bias towards the deep routes: suspicion yes, unsafety ruled out, help able.
+    const deep = caseArb.map((kase) => {
+      const c = (kase.considerations ??= {}) as Record<string, unknown>;
+      c.suspicion = true;
+      return kase;
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(caseArb, deep), async (kase) => {
+        reconcile(kase, 'basismodel');
+        const full = await evaluate(kase, date);
+        const branched = await evaluate(fromQuestionnaireResponse(fillQuestionnaire(q, kase, true)), date);
+        const advice = (d: typeof full) => ({ outcome: d.outcome, report: d.report, help: d.help, next: d.nextQuestions.map((x) => x.id) });
+        expect(advice(branched)).toEqual(advice(full));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips a framework document of one\'s own, named by the questionnaire URL', async () => {
+    const own = { ...getFramework('onderwijs'), id: 'mijn-school' };
+    const q = toQuestionnaire(own);
+    expect(q.url).toBe('urn:meldcode:questionnaire:mijn-school');
+    const kase = { framework: 'mijn-school', considerations: { suspicion: true, indicators: { [own.indicators[0]?.code as string]: true } } };
+    const response = fillQuestionnaire(q, kase);
+    expect(issuesOf(() => fromQuestionnaireResponse(response))[0]?.code).toBe('unknown-framework');
+    const back = fromQuestionnaireResponse(response, { framework: own });
+    expect(back).toEqual(kase);
+    expect(await evaluate(back, { ...date, framework: own })).toEqual(await evaluate(kase, { ...date, framework: own }));
+  });
+
+  it('an unanswered item and "don\'t know" stay unknown, never "no"', () => {
+    const kase = fromQuestionnaireResponse({
+      resourceType: 'QuestionnaireResponse',
+      status: 'in-progress',
+      item: [
+        {
+          linkId: 'afwegingskader',
+          item: [
+            { linkId: 'considerations.suspicion', answer: [{ valueCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y' } }] },
+            { linkId: 'considerations.unsafety.acute', answer: [{ valueCoding: { system: 'http://terminology.hl7.org/CodeSystem/data-absent-reason', code: 'asked-unknown' } }] },
+            { linkId: 'considerations.unsafety.structural' },
+            { linkId: 'considerations.unsafety.disclosure', answer: [] },
+          ],
+        },
+      ],
+    });
+    expect(kase).toEqual({ considerations: { suspicion: true } });
+  });
+
+  it('reads valueBoolean, repeated integers and nested answer items', () => {
+    const kase = fromQuestionnaireResponse({
+      resourceType: 'QuestionnaireResponse',
+      questionnaire: 'urn:meldcode:questionnaire:basismodel|1.0.0',
+      status: 'completed',
+      item: [
+        { linkId: 'kindcheck.parentSignals', answer: [{ valueBoolean: true, item: [{ linkId: 'client.caresForMinor', answer: [{ valueBoolean: true }] }] }] },
+        { linkId: 'kindcheck.childrenAges', answer: [{ valueInteger: 3 }, { valueInteger: 7 }] },
+      ],
+    });
+    expect(kase).toEqual({ framework: 'basismodel', kindcheck: { parentSignals: true, childrenAges: [3, 7] }, client: { caresForMinor: true } });
+  });
+
+  it('lists every problem with its path: unknown linkIds, wrong answer types, repeats, bad values', () => {
+    const response = deepFreeze({
+      resourceType: 'QuestionnaireResponse',
+      status: 'completed',
+      item: [
+        { linkId: 'considerations.nope', answer: [{ valueBoolean: true }] },
+        { linkId: 'considerations.suspicion', answer: [{ valueString: 'ja' }] },
+        { linkId: 'considerations.unsafety.acute', answer: [{ valueBoolean: true }, { valueBoolean: false }] },
+        { linkId: 'considerations.helpAccepted', answer: [{ valueCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'X' } }] },
+        { linkId: 'kindcheck.childrenCount', answer: [{ valueBoolean: true }] },
+        { linkId: 'kindcheck.childrenAges', answer: [{ valueInteger: 19 }] },
+        { linkId: 'considerations.suspicion', answer: [{ valueBoolean: true }] },
+        { answer: [] },
+      ],
+    });
+    const issues = issuesOf(() => fromQuestionnaireResponse(response));
+    expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([
+      ['item.0.linkId', 'unknown-link-id'],
+      ['item.1.answer.0', 'wrong-answer-type'],
+      ['item.2.answer', 'too-many-answers'],
+      ['item.3.answer.0', 'wrong-answer-type'],
+      ['item.4.answer.0', 'wrong-answer-type'],
+      ['item.6.linkId', 'duplicate-link-id'],
+      ['item.7.linkId', 'invalid_type'],
+    ]);
+    for (const i of issues) expect(i.message.nl.length * i.message.en.length).toBeGreaterThan(0);
+  });
+
+  it('checks the answers make a valid case, naming the item (a child\'s age under 18)', () => {
+    const issues = issuesOf(() =>
+      fromQuestionnaireResponse({ resourceType: 'QuestionnaireResponse', status: 'completed', item: [{ linkId: 'kindcheck.childrenAges', answer: [{ valueInteger: 19 }] }] }),
+    );
+    expect(issues.map((i) => i.path.join('.'))).toEqual(['item.0.answer']);
+  });
+
+  it('never crashes on junk: a case, or a MeldcodeInputError (property)', () => {
+    const ids = listQuestions('basismodel').map((q) => q.id);
+    const answer = fc.oneof(
+      fc.record({ valueBoolean: fc.boolean() }),
+      fc.record({ valueInteger: fc.integer({ min: -5, max: 40 }) }),
+      fc.record({ valueString: fc.string() }),
+      fc.record({ valueCoding: fc.record({ system: fc.constantFrom('http://terminology.hl7.org/CodeSystem/v2-0136', 'urn:meldcode:answer', 'x'), code: fc.constantFrom('Y', 'N', 'care', '?') }) }),
+      fc.anything(),
+    );
+    const item = fc.record({ linkId: fc.oneof(fc.constantFrom(...ids, 'afwegingskader', 'kindcheck', '__proto__', 'constructor'), fc.string()), answer: fc.option(fc.array(answer, { maxLength: 3 }), { nil: undefined }) });
+    const response = fc.oneof(
+      fc.anything(),
+      fc.record({ resourceType: fc.constant('QuestionnaireResponse'), status: fc.constantFrom('completed', 'in-progress', 'nope'), item: fc.array(item, { maxLength: 8 }) }),
+    );
+    fc.assert(
+      fc.property(response, (r) => {
+        try {
+          const kase = fromQuestionnaireResponse(r);
+          expect(Object.getPrototypeOf(kase)).toBe(Object.prototype);
+        } catch (error) {
+          expect(error).toBeInstanceOf(MeldcodeInputError);
+          expect((error as MeldcodeInputError).issues.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('rejects what is not a usable response', () => {
+    expect(issuesOf(() => fromQuestionnaireResponse(null))[0]?.code).toBe('invalid_type');
+    expect(issuesOf(() => fromQuestionnaireResponse({ resourceType: 'Patient', status: 'completed' })).map((i) => i.path[0])).toEqual(['resourceType']);
+    expect(issuesOf(() => fromQuestionnaireResponse({ resourceType: 'QuestionnaireResponse', status: 'entered-in-error' }))[0]?.code).toBe('entered-in-error');
+    expect(issuesOf(() => fromQuestionnaireResponse({ resourceType: 'QuestionnaireResponse', status: 'done' }))[0]?.path).toEqual(['status']);
+    expect(
+      issuesOf(() => fromQuestionnaireResponse({ resourceType: 'QuestionnaireResponse', status: 'completed', questionnaire: 'urn:meldcode:questionnaire:nope' }))[0]?.code,
+    ).toBe('unknown-framework');
+  });
+});
+
+describe('toCdsHooksCard', () => {
+  it.each(examples.flatMap((e) => (['nl', 'en'] as const).map((lang) => [e.id, lang, e] as const)))(
+    'example %s (%s) is a valid CDS Hooks card with the trail in its detail',
+    async (_, lang, example) => {
+      const decision = await evaluate(example.case, { ...date, lang });
+      const card = toCdsHooksCard(decision);
+      expect(cardProblems(card)).toEqual([]);
+      expect(card.indicator).toBe(decision.report.necessary === true ? 'warning' : 'info');
+      for (const entry of decision.trail) {
+        expect(card.detail).toContain(`\`${entry.ruleId}\``);
+        expect(card.detail).toContain(entry.source.document);
+      }
+      expect(card.detail).toContain(decision.receipt.framework.sha256);
+    },
+  );
+
+  it('warns when reporting is the norm, names the norm, the framework and its document', async () => {
+    const card = toCdsHooksCard(await evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }, date));
+    expect(card.indicator).toBe('warning');
+    expect(card.summary).toBe('Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).');
+    expect(card.source.label).toBe('Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (001_dcbf0a2973853468.txt)');
+    expect(card.source.topic?.code).toBe('basismodel');
+    const info = toCdsHooksCard(await evaluate({ considerations: { suspicion: false } }, date));
+    expect(info.indicator).toBe('info');
+  });
+});
+
+describe('toGuidanceResponse', () => {
+  it.each(examples.map((e) => [e.id, e] as const))('example %s is a valid R4 GuidanceResponse', async (_, example) => {
+    const decision = await evaluate(example.case, date);
+    const g = toGuidanceResponse(decision);
+    expect(guidanceResponseProblems(g)).toEqual([]);
+    expect(g.status).toBe(decision.outcome === 'needs-input' ? 'data-required' : 'success');
+    const parameters = g.contained?.[0]?.parameter ?? [];
+    expect(parameters.find((p) => p.name === 'outcome')?.valueCode).toBe(decision.outcome);
+    expect(parameters.filter((p) => p.name === 'trail')).toHaveLength(decision.trail.length);
+    expect(g.moduleUri).toBe('urn:meldcode:framework:basismodel|1.0.0');
+  });
+
+  it('asks for missing answers as data requirements, by linkId', async () => {
+    const g = toGuidanceResponse(await evaluate({ considerations: { suspicion: true } }, date));
+    expect(g.status).toBe('data-required');
+    expect(g.dataRequirement?.map((r) => r.mustSupport?.[0])).toEqual([
+      "item.where(linkId='considerations.unsafety.acute')",
+      "item.where(linkId='considerations.unsafety.structural')",
+      "item.where(linkId='considerations.unsafety.disclosure')",
+    ]);
+  });
+});
+
+/**
+ * Makes random answers consistent: an indicator answered yes while its form of unsafety is
+ * answered no is a contradiction `evaluate` rejects, so that "no" is dropped (left unknown).
+ */
+function reconcile(kase: Record<string, unknown>, frameworkId: string): Record<string, unknown> {
+  const c = kase.considerations as { unsafety?: Record<string, boolean>; indicators?: Record<string, boolean> } | undefined;
+  for (const i of getFramework(frameworkId).indicators) {
+    if (c?.indicators?.[i.code] === true && c.unsafety?.[i.kind] === false) delete c.unsafety[i.kind];
+  }
+  return kase;
+}

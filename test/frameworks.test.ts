@@ -1,0 +1,225 @@
+// The shipped frameworks: registry, metadata, the demo cases, and the documented examples
+// (the sociaal-domein vignettes) as golden tests.
+import { describe, expect, it } from 'vitest';
+import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
+import type { Framework } from '../src/frameworks/framework.js';
+import { artsen } from '../src/frameworks/artsen/index.js';
+import { basismodel } from '../src/frameworks/basismodel/index.js';
+import { onderwijs } from '../src/frameworks/onderwijs/index.js';
+import { sociaalDomein } from '../src/frameworks/sociaal-domein/index.js';
+import { loadExamples } from '../scripts/load-examples.js';
+import { citationProblem } from './support/sources.js';
+
+const DATE = { evaluationDate: '2026-11-23' };
+const ids = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'];
+
+describe('registry', () => {
+  it('lists every shipped framework with id, version, date, names and role', () => {
+    expect(listFrameworks().map((f) => f.id)).toEqual(ids);
+    for (const f of listFrameworks()) {
+      expect(f.version).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(f.validFrom).toBe('2019-01-01');
+      expect(f.name.nl.length).toBeGreaterThan(5);
+      expect(f.name.en.length).toBeGreaterThan(5);
+    }
+    expect(listFrameworks().find((f) => f.id === 'onderwijs')!.role).toBe('signaller');
+    expect(listFrameworks().find((f) => f.id === 'artsen')!.role).toBe('helper');
+  });
+
+  it('an unknown id is a typed error that lists the known ones', () => {
+    const error = (() => {
+      try {
+        getFramework('tandartsen');
+      } catch (e) {
+        return e;
+      }
+    })() as MeldcodeInputError;
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    expect(error.issues[0]!.code).toBe('unknown-framework');
+    for (const id of ids) expect(error.issues[0]!.message.en).toContain(id);
+  });
+
+  it('each framework module exports the same document the registry serves', () => {
+    const modules: Record<string, unknown> = { artsen, basismodel, onderwijs, 'sociaal-domein': sociaalDomein };
+    for (const id of ids) expect(getFramework(id)).toEqual(modules[id]);
+  });
+});
+
+describe.each(ids)('framework %s', (id) => {
+  const fw = getFramework(id);
+
+  it('names its publishers, source, version, valid-from date and role', () => {
+    expect(fw.publishers.length).toBeGreaterThan(0);
+    expect(citationProblem(fw.source)).toBeUndefined();
+    expect(['signaller', 'helper']).toContain(fw.role);
+  });
+
+  it('every source it cites elsewhere exists (roles, steps, labels, guiding questions, examples, open items)', () => {
+    const sources = [
+      ...(fw.sources ?? []),
+      ...(fw.consent ? [fw.consent.source] : []),
+      ...(fw.roles ?? []).flatMap((r) => (r.source ? [r.source] : [])),
+      ...(fw.steps ?? []).flatMap((s) => [...(s.source ? [s.source] : []), ...(s.requirements ?? []).map((r) => r.source)]),
+      ...(fw.designatedOfficer ? [fw.designatedOfficer.source] : []),
+      ...(fw.questionLabels ?? []).map((l) => l.source),
+      ...(fw.guidingQuestions ?? []).map((q) => q.source),
+      ...(fw.examples ?? []).map((e) => e.source),
+      ...(fw.openItems ?? []).flatMap((o) => (o.source ? [o.source] : [])),
+      ...(fw.superseded ?? []).map((s) => s.source),
+      ...fw.indicators.map((i) => i.source),
+    ];
+    expect(sources.map(citationProblem).filter(Boolean)).toEqual([]);
+    // A source outside shared/sources (a KNMG or sector page) is cited by its public URL, with
+    // title and publisher, through the facts sheet in shared/sources that lists it.
+    for (const s of sources.filter((s) => s.url)) {
+      expect(s.document).toMatch(/-facts\.md$/);
+      expect(s.title && s.publisher).toBeTruthy();
+    }
+  });
+
+  // The demo cases are written for basismodel: an indicator code the framework lacks is
+  // replaced by the framework's first indicator of the same kind, so the case means the same.
+  it.each(loadExamples().map((e) => [e.id, e] as const))('evaluates demo case %s to its outcome', async (_, example) => {
+    const c = structuredClone(example.case) as { framework?: string; considerations?: { indicators?: Record<string, boolean> } };
+    delete c.framework;
+    const base = getFramework('basismodel');
+    const indicators = c.considerations?.indicators;
+    if (indicators) {
+      for (const code of Object.keys(indicators)) {
+        const kind = base.indicators.find((i) => i.code === code)?.kind;
+        if (!kind || fw.indicators.some((i) => i.code === code)) continue;
+        const replacement = fw.indicators.find((i) => i.kind === kind)!.code;
+        indicators[replacement] = indicators[code]!;
+        delete indicators[code];
+      }
+    }
+    const d = await evaluate(c, { ...DATE, framework: id });
+    expect(d.outcome).toBe(example.expect.outcome);
+    expect(d.report.necessary).toBe(example.expect.necessary);
+    expect(d.report.norms).toEqual(example.expect.norms);
+    expect(d.receipt.framework.id).toBe(id);
+  });
+
+  it('evaluates each of its documented examples to the outcome it documents', async () => {
+    for (const example of fw.examples ?? []) {
+      const d = await evaluate(example.case, { ...DATE, framework: id });
+      expect({ id: example.id, outcome: d.outcome, norms: d.report.norms, necessary: d.report.necessary }).toEqual({
+        id: example.id,
+        outcome: example.expect.outcome,
+        norms: example.expect.norms,
+        necessary: example.expect.necessary,
+      });
+    }
+  });
+
+  it('answers a yes to any of its unsafety indicators with a report under norm 1, citing the indicator', async () => {
+    for (const indicator of fw.indicators) {
+      const d = await evaluate({ considerations: { suspicion: true, indicators: { [indicator.code]: true } } }, { ...DATE, framework: id });
+      expect(d.report.norms, indicator.code).toEqual([1]);
+      expect(d.trail.find((e) => e.ruleId === `indicator-${indicator.code}`)?.source).toEqual(indicator.source);
+    }
+  });
+});
+
+describe('sociaal-domein (000 Bijlage 2)', () => {
+  const fw: Framework = getFramework('sociaal-domein');
+  const kind = (k: string) => fw.indicators.filter((i) => i.kind === k);
+  const guiding = (n: number) => (fw.guidingQuestions ?? []).filter((q) => q.consideration === n);
+
+  it('has the 10 acute and 15 structural questions as indicators, with their Dutch texts quoted', () => {
+    expect(kind('acute')).toHaveLength(10);
+    expect(kind('structural')).toHaveLength(15);
+    for (const i of fw.indicators) expect(i.source.quote).toBe(i.text.nl);
+  });
+
+  it('has the 4 disclosure questions: 3 as indicators, the one whose yes means "safe now" as a guiding question', () => {
+    expect(kind('disclosure')).toHaveLength(3);
+    expect(guiding(2).map((q) => q.code)).toEqual(['disclosure-past-or-current']);
+    expect(guiding(2)[0]!.text.nl).toContain('Is het kind of de zorgafhankelijke volwassene nu veilig?');
+  });
+
+  it('has the help (5), cooperation (6) and lasting-safety (5) questions as guiding questions of considerations 3-5', () => {
+    expect(guiding(3)).toHaveLength(5);
+    expect(guiding(4)).toHaveLength(6);
+    expect(guiding(5)).toHaveLength(5);
+    expect(guiding(3).map((q) => q.relatesTo)).toContain('considerations.help.history');
+    for (const q of guiding(4)) expect(q.relatesTo).toBe('considerations.helpAccepted');
+    for (const q of guiding(5)) expect(q.relatesTo).toBe('considerations.helpReachesSafety');
+  });
+
+  it('guiding questions are never evaluated: answering them is not a case fact', async () => {
+    const error = await evaluate(
+      { considerations: { suspicion: true, indicators: { 'help-view-of-past': true } } },
+      { ...DATE, framework: 'sociaal-domein' },
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+  });
+
+  it('documents the eight vignettes, each a situation where reporting is the norm', () => {
+    expect(fw.examples).toHaveLength(8);
+    for (const e of fw.examples!) {
+      expect(e.expect.outcome).toBe('report');
+      expect(e.expect.necessary).toBe(true);
+      expect(e.source.quote).toBe(e.text.nl);
+    }
+  });
+
+  it('lists the fifteen associations that published it', () => {
+    expect(fw.publishers).toHaveLength(15);
+    expect(fw.publishers).toEqual(expect.arrayContaining(['NVO', 'NIP', 'BPSW', 'BCMB', 'Present 24x7']));
+  });
+});
+
+describe('onderwijs (003 with the 2019 framework)', () => {
+  const fw = getFramework('onderwijs');
+  const step = (n: number) => fw.steps!.find((s) => s.step === n)!;
+
+  it('is a signaller: teachers take step 1, the IB-er and director the following steps and the decision, parents are informed', () => {
+    expect(fw.role).toBe('signaller');
+    expect(step(1).takenBy).toEqual(['leerkracht']);
+    for (const n of [2, 4, 5]) expect(step(n).takenBy).toEqual(['intern-begeleider', 'directeur']);
+    expect(step(5).decidedBy).toEqual(['intern-begeleider', 'directeur']);
+    expect(step(5).informed).toContain('ouders');
+  });
+
+  it('says which parts of 003 are superseded and why', () => {
+    expect(fw.superseded!.map((s) => s.part.nl).join(' ')).toMatch(/óf melden/);
+    for (const s of fw.superseded!) expect(s.source.document).toBe('003_d5d906c5fb01322a.txt');
+  });
+
+  it('in doubt about unsafety: the school is pointed to reporting, without a guessed decision', async () => {
+    const d = await evaluate({ considerations: { suspicion: true } }, { ...DATE, framework: 'onderwijs' });
+    expect(d.outcome).toBe('needs-input');
+    expect(d.actions.map((a) => a.id)).toContain('report-when-in-doubt-about-unsafety');
+    const basis = await evaluate({ considerations: { suspicion: true } }, DATE);
+    expect(basis.actions.map((a) => a.id)).not.toContain('report-when-in-doubt-about-unsafety');
+  });
+});
+
+describe('artsen (KNMG)', () => {
+  const fw = getFramework('artsen');
+  const requirement = (id: string) => fw.steps!.flatMap((s) => (s.requirements ?? []).map((r) => ({ ...r, step: s.step }))).find((r) => r.id === id)!;
+
+  it('requires Veilig Thuis advice in step 2, and excludes the Verwijsindex for dentists', () => {
+    expect(requirement('advies-veilig-thuis')).toMatchObject({ step: 2, level: 'required' });
+    expect(requirement('verwijsindex')).toMatchObject({ step: 3, level: 'not-applicable', appliesTo: { en: 'dentists and dental specialists' } });
+  });
+
+  it("uses the KNMG's labels for the five questions and lists what physicians record at step 5", () => {
+    expect(fw.questionLabels!.map((l) => l.label.nl)).toEqual(['Vermoeden', 'Veiligheid', 'Hulp', 'Acceptatie', 'Resultaat']);
+    expect(requirement('vastleggen-in-dossier').step).toBe(5);
+    expect(requirement('redelijke-inspanning-bereiken').text.nl).toMatch(/enkele pogingen/);
+  });
+
+  it("keeps the KNMG's own example lists as an open item, not as invented rules", () => {
+    expect(fw.openItems!.map((o) => o.id)).toContain('knmg-voorbeeldlijsten');
+    expect(fw.rules).toBeUndefined();
+    expect(fw.indicators.map((i) => i.code)).toEqual(getFramework('basismodel').indicators.map((i) => i.code));
+  });
+
+  it('uses the Jeugdwet/WGBO consent regime; the social domain and schools use privacy law', () => {
+    expect(fw.consent!.regime).toBe('jeugdwet-wgbo-12');
+    expect(getFramework('sociaal-domein').consent!.regime).toBe('privacy-16');
+    expect(getFramework('onderwijs').consent!.regime).toBe('privacy-16');
+  });
+});

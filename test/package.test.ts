@@ -1,0 +1,59 @@
+// The package's shape, checked without building: every entry point is built, typed and has a
+// size budget; the CLI is a bin; FHIR stays a compile-time matter. `.ci/run` checks the built
+// package itself (publint, attw, size-limit).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import tsupConfig from '../tsup.config.js';
+
+const root = process.cwd();
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const sizeLimit: { path: string; limit: string }[] = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8'));
+const entries = (tsupConfig as { entry: Record<string, string> }).entry;
+
+type Conditions = { import: { types: string; default: string }; require: { types: string; default: string } };
+const subpaths = Object.entries(pkg.exports as Record<string, Conditions | string>).filter(
+  (e): e is [string, Conditions] => typeof e[1] !== 'string',
+);
+
+describe('package.json', () => {
+  it.each(subpaths)('export %s is a tsup entry, typed for ESM and CJS, with a size budget', (_, conditions) => {
+    const name = conditions.import.default.replace(/^\.\/dist\/(.+)\.js$/, '$1');
+    expect(entries[name]).toBeDefined();
+    expect(conditions).toEqual({
+      import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
+      require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
+    });
+    expect(sizeLimit.some((s) => s.path === `dist/${name}.js`)).toBe(true);
+  });
+
+  it('every size budget measures a built entry point', () => {
+    for (const s of sizeLimit) expect(Object.keys(entries)).toContain(s.path.replace(/^dist\/(.+)\.js$/, '$1'));
+  });
+
+  it('has the meldcode bin, built from the CLI entry with a shebang', () => {
+    expect(pkg.bin).toEqual({ meldcode: 'dist/cli.js' });
+    expect(entries.cli).toBe('src/cli/cli.ts');
+    expect(readFileSync(join(root, entries.cli as string), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('pins dev dependencies exactly and keeps the rollup override', () => {
+    for (const [name, version] of Object.entries(pkg.devDependencies as Record<string, string>)) expect([name, version]).toEqual([name, expect.stringMatching(/^\d+\.\d+\.\d+$/)]);
+    expect(pkg.overrides).toEqual({ rollup: '4.67.4' });
+  });
+
+  it('needs no FHIR package at run time: src/fhir has its own types', () => {
+    expect(Object.keys(pkg.dependencies)).not.toContain('@types/fhir');
+    for (const file of readdirSync(join(root, 'src', 'fhir'))) {
+      const text = readFileSync(join(root, 'src', 'fhir', file), 'utf8');
+      expect([file, /from ['"](fhir|@types\/fhir)/.test(text)]).toEqual([file, false]);
+    }
+  });
+
+  it('CI runs publint, attw on the packed tarball and size-limit', () => {
+    const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
+    expect(ci).toContain('npx publint --strict');
+    expect(ci).toContain('npx attw --pack .');
+    expect(ci).toContain('npx size-limit');
+  });
+});

@@ -1,0 +1,112 @@
+// meldcode/testing: the arbitraries generate valid cases; checkFramework finds no counterexample
+// in the shipped frameworks and finds one, shrunk, in frameworks broken on purpose (each gets
+// past the schema and the static floor check, so only running cases can catch it).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate, getFramework, validateFramework } from '../src/index.js';
+import type { FrameworkInput } from '../src/frameworks/framework.js';
+import { assertFramework, caseArbitrary, checkFramework, unsafetyArbitrary, withSignal } from '../src/testing/index.js';
+
+const src = { document: '001_dcbf0a2973853468.txt', section: 'Hoofdstuk 3 Vijf afwegingen in het afwegingskader' };
+const broken = (id: string, rule: { conditions: unknown; event: unknown }): FrameworkInput =>
+  ({
+    ...structuredClone(getFramework('basismodel')),
+    id,
+    rules: {
+      id,
+      rules: [{ id: `${id}-regel`, ...rule, explanation: { nl: 'een kapotte regel', en: 'a broken rule' }, source: src }],
+    },
+  }) as FrameworkInput;
+
+/** Reports on child signals whether or not there is a suspicion. */
+const reportsWithoutSuspicion = broken('meldt-zonder-vermoeden', {
+  conditions: { all: [{ fact: 'considerations', path: 'childSignals', operator: 'equal', value: true }] },
+  event: { type: 'report', params: { consideration: 2 } },
+});
+/** Reports on child signals, but never asks for them: an unknown answer is read as no. */
+const unknownAsNo = broken('onbekend-is-nee', {
+  conditions: { all: [{ condition: 'suspicion-yes' }, { fact: 'considerations', path: 'childSignals', operator: 'equal', value: true }] },
+  event: { type: 'report', params: { consideration: 2 } },
+});
+/** Keeps asking questions after "no suspicion", so the meldcode is never closed. */
+const asksAfterNo = broken('vraagt-na-nee', {
+  conditions: { all: [{ condition: 'suspicion-no' }] },
+  event: { type: 'needs-input', params: { questions: ['considerations.childSignals'] } },
+});
+
+describe('caseArbitrary', () => {
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('generates only valid %s cases, reaching every outcome', async (id) => {
+    const outcomes = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(caseArbitrary(id), unsafetyArbitrary(id), async (c, signal) => {
+        outcomes.add((await evaluate(c, { framework: id, evaluationDate: '2026-11-23' })).outcome);
+        await evaluate(withSignal(c, signal), { framework: id, evaluationDate: '2026-11-23' });
+      }),
+      { numRuns: 60, seed: 5 },
+    );
+    expect([...outcomes].sort()).toEqual(['close-and-record', 'help', 'needs-input', 'report', 'report-and-help']);
+  });
+
+  it('withSignal never changes its input', () => {
+    const c = { considerations: { suspicion: true } };
+    expect(withSignal(c, { indicator: 'acute-weapon-use', kind: 'acute' })).toEqual({
+      considerations: { suspicion: true, unsafety: {}, indicators: { 'acute-weapon-use': true } },
+    });
+    expect(c).toEqual({ considerations: { suspicion: true } });
+  });
+
+  it('withSignal drops a direct "no" that the indicator contradicts', () => {
+    const c = { considerations: { unsafety: { acute: false, structural: false } } };
+    expect(withSignal(c, { indicator: 'acute-weapon-use', kind: 'acute' }).considerations?.unsafety).toEqual({ structural: false });
+  });
+});
+
+describe('checkFramework on frameworks broken on purpose', () => {
+  it('the broken frameworks get past the schema and the static floor check', () => {
+    for (const fw of [reportsWithoutSuspicion, unknownAsNo, asksAfterNo]) expect(validateFramework(fw).ok).toBe(true);
+  });
+
+  it('finds a report without suspicion, shrunk to a small case', async () => {
+    const result = await checkFramework(reportsWithoutSuspicion, { numRuns: 100, seed: 1, only: ['no-suspicion', 'norm-1'] });
+    expect(result).toMatchObject({ ok: false, invariant: 'no-suspicion' });
+    if (result.ok) return;
+    expect(result.error).toMatch(/no suspicion gave report/);
+    // Shrunk: nothing but the one answer that triggers the broken rule.
+    expect(result.counterexample).toEqual([{ considerations: { childSignals: true } }]);
+  });
+
+  it('finds an unknown answer read as no, naming the answer', async () => {
+    const result = await checkFramework(unknownAsNo, { numRuns: 150, seed: 2, only: ['unknown-is-never-no'] });
+    expect(result).toMatchObject({ ok: false, invariant: 'unknown-is-never-no' });
+    if (result.ok) return;
+    expect(result.error).toMatch(/removing the answer considerations\.childSignals/);
+    expect((result.counterexample[0] as { considerations: { childSignals: boolean } }).considerations.childSignals).toBe(true);
+  });
+
+  it('finds a meldcode that never closes after "no suspicion"', async () => {
+    const result = await checkFramework(asksAfterNo, { numRuns: 100, seed: 3 });
+    expect(result).toMatchObject({ ok: false, invariant: 'no-suspicion' });
+  });
+
+  it('assertFramework throws with the invariant, the counterexample and how to replay it (three-line use)', async () => {
+    await expect(assertFramework(reportsWithoutSuspicion, { numRuns: 50, seed: 1, only: ['no-suspicion'] })).rejects.toThrow(
+      /breaks invariant no-suspicion[\s\S]*Counterexample \(shrunk\): \[\{"considerations":\{"childSignals":true\}\}\][\s\S]*Replay/,
+    );
+    await expect(assertFramework('onderwijs', { numRuns: 5, only: ['norm-1'] })).resolves.toBeUndefined();
+  });
+
+  it('a framework that does not validate is a typed error, not a check result', async () => {
+    await expect(checkFramework({ id: 'x' } as never)).rejects.toThrow(/Invalid framework/);
+    await expect(checkFramework('nope')).rejects.toThrow(/unknown framework "nope"/);
+  });
+});
+
+describe('checkFramework runs the documented examples as golden cases', () => {
+  it('reports an example whose documented outcome the framework does not reach', async () => {
+    const fw = structuredClone(getFramework('sociaal-domein')) as FrameworkInput & { examples: { expect: { outcome: string } }[] };
+    fw.examples[0]!.expect.outcome = 'help';
+    const result = await checkFramework(fw, { numRuns: 1 });
+    expect(result).toMatchObject({ ok: false, invariant: 'examples' });
+    if (!result.ok) expect(result.error).toMatch(/^example vignette-boy-3-childcare documents .*"help".* but gives .*"report"/);
+  });
+});
