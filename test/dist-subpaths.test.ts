@@ -5,6 +5,7 @@
 // dist/ is never touched while other tests run.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { root } from '../scripts/framework-docs.js';
 
 const work = join(root, 'node_modules', '.cache', 'meldcode-dist-test');
 const pkg = join(work, 'pkg');
-const app = join(work, 'app');
+// The app lives outside any node_modules folder, where bundlers resolve `meldcode` as an app would.
+const app = join(tmpdir(), 'meldcode-dist-test-app');
 const ids = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const;
 const exportName = { basismodel: 'basismodel', 'sociaal-domein': 'sociaalDomein', onderwijs: 'onderwijs', artsen: 'artsen' };
 
@@ -26,6 +28,7 @@ const uniqueText = {
 
 beforeAll(() => {
   rmSync(work, { recursive: true, force: true });
+  rmSync(app, { recursive: true, force: true });
   mkdirSync(join(app, 'node_modules'), { recursive: true });
   mkdirSync(pkg, { recursive: true });
   cpSync(join(root, 'package.json'), join(pkg, 'package.json'));
