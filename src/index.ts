@@ -1,4 +1,4 @@
-export { evaluate, safeEvaluate, todayInAmsterdam } from './decision/evaluate.js';
+export { evaluate, parseCase, safeEvaluate, todayInAmsterdam } from './decision/evaluate.js';
 export { evaluateWith, safeEvaluateWith } from './decision/core.js';
 export type { EvaluateOptions, SafeEvaluateResult } from './decision/evaluate.js';
 export type {

@@ -103,29 +103,29 @@ describe('ageBand', () => {
 });
 
 describe('the conversation plan follows the band at exact birthdays', () => {
-  const partiesOn = async (birthDate: string, evaluationDate: string) =>
-    (await evaluateConsent({ client: { birthDate, livesWithParents: false } }, { evaluationDate })).conversationWith.map(
+  const partiesOn = (birthDate: string, evaluationDate: string) =>
+    evaluateConsent({ client: { birthDate, livesWithParents: false } }, { evaluationDate }).conversationWith.map(
       (p) => `${p.party}:${p.basis}`,
     );
 
-  it('11 → 12: from the parents to the client and/or the parents', async () => {
-    expect(await partiesOn('2014-11-23', '2026-11-22')).toEqual(['parents:required', 'client:professional-judgement']);
-    expect(await partiesOn('2014-11-23', '2026-11-23')).toEqual(['client:and-or', 'parents:and-or']);
+  it('11 → 12: from the parents to the client and/or the parents', () => {
+    expect(partiesOn('2014-11-23', '2026-11-22')).toEqual(['parents:required', 'client:professional-judgement']);
+    expect(partiesOn('2014-11-23', '2026-11-23')).toEqual(['client:and-or', 'parents:and-or']);
   });
 
-  it('15 → 16: to the client', async () => {
-    expect(await partiesOn('2010-11-23', '2026-11-22')).toEqual(['client:and-or', 'parents:and-or']);
-    expect(await partiesOn('2010-11-23', '2026-11-23')).toEqual(['client:required']);
+  it('15 → 16: to the client', () => {
+    expect(partiesOn('2010-11-23', '2026-11-22')).toEqual(['client:and-or', 'parents:and-or']);
+    expect(partiesOn('2010-11-23', '2026-11-23')).toEqual(['client:required']);
   });
 
-  it('17 → 18 with a leap-day birth: a minor until 1 March in a common year', async () => {
-    const minor = await evaluateConsent(
+  it('17 → 18 with a leap-day birth: a minor until 1 March in a common year', () => {
+    const minor = evaluateConsent(
       { client: { birthDate: '2008-02-29' }, unsafety: { acuteOrStructural: true }, objection: { raised: true } },
       { evaluationDate: '2026-02-28' },
     );
     expect(minor.age).toEqual({ years: 17, band: '16-17', from: 'birthDate' });
     expect(minor.objection.status).toBe('always-report');
-    const adult = await evaluateConsent({ client: { birthDate: '2008-02-29' } }, { evaluationDate: '2026-03-01' });
+    const adult = evaluateConsent({ client: { birthDate: '2008-02-29' } }, { evaluationDate: '2026-03-01' });
     expect(adult.age.band).toBe('adult');
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { type ConsentInput, type ConsentResult, evaluateConsent, objectionPrecedence } from '../src/consent/index.js';
 
 const DATE = '2026-11-23';
-const run = (input: unknown, regime?: 'privacy-16' | 'jeugdwet-wgbo-12') =>
+const run = (input: ConsentInput, regime?: 'privacy-16' | 'jeugdwet-wgbo-12') =>
   evaluateConsent(input, { evaluationDate: DATE, ...(regime ? { regime } : {}) });
 const opt = <T extends Record<string, fc.Arbitrary<unknown>>>(shape: T) => fc.record(shape, { requiredKeys: [] });
 const bool = fc.boolean();
@@ -92,10 +92,10 @@ function without(value: any, path: string[]): any {
 }
 
 describe('consent precedence (properties)', () => {
-  it('exactly one objection rule holds for any input, and it is the decision', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputArbitrary, regimeArbitrary, async (c, regime) => {
-        const p = await run(c, regime);
+  it('exactly one objection rule holds for any input, and it is the decision', () => {
+    fc.assert(
+      fc.property(inputArbitrary, regimeArbitrary, (c, regime) => {
+        const p = run(c, regime);
         const ids = objectionRules(p);
         expect(ids).toHaveLength(1);
         expect(p.objection.ruleId).toBe(ids[0]);
@@ -104,11 +104,11 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('always-report beats any objection: minor / pregnant / carer with acute or structural unsafety ⇒ report', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputArbitrary, async (c) => {
+  it('always-report beats any objection: minor / pregnant / carer with acute or structural unsafety ⇒ report', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (c) => {
         fc.pre(alwaysReportHolds(c));
-        const p = await run(c);
+        const p = run(c);
         expect(p.objection).toMatchObject({ status: 'always-report', reportDespiteObjection: true });
         expect(p.alwaysReport).toBe(true);
       }),
@@ -116,7 +116,7 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('a weloverwogen bezwaar never stops a report when the always-report rule holds', async () => {
+  it('a weloverwogen bezwaar never stops a report when the always-report rule holds', () => {
     const considered = fc.record({
       raised: fc.constant(true),
       canBeMet: fc.constant(false),
@@ -129,9 +129,9 @@ describe('consent precedence (properties)', () => {
     const carer = fc
       .record({ pregnant: bool, caresForMinor: bool, caresForCareDependentAdult: bool, age: fc.integer({ min: 0, max: 90 }) })
       .filter((x) => x.pregnant || x.caresForMinor || x.caresForCareDependentAdult || x.age < 18);
-    await fc.assert(
-      fc.asyncProperty(considered, carer, async (objection, client) => {
-        const p = await run({ client, objection, unsafety: { acuteOrStructural: true } });
+    fc.assert(
+      fc.property(considered, carer, (objection, client) => {
+        const p = run({ client, objection, unsafety: { acuteOrStructural: true } });
         expect(p.objection.reportDespiteObjection).toBe(true);
         expect(p.objection.status).toBe('always-report');
       }),
@@ -139,11 +139,11 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('an objection driven by dependency or fear is never "considered and free"', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputArbitrary, async (c: any) => {
+  it('an objection driven by dependency or fear is never "considered and free"', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (c: any) => {
         fc.pre(c.objection?.drivenByDependencyOrFear === true);
-        const p = await run(c);
+        const p = run(c);
         expect(p.objection.status).not.toBe('considered-objection');
         expect(p.objection.status).not.toBe('considered-objection-serious-danger');
         expect(p.trail.some((e) => e.ruleId.startsWith('considered-objection'))).toBe(false);
@@ -152,12 +152,12 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('unknown is never no: removing an answer never turns a report or an open question into "no report"', async () => {
-    await fc.assert(
-      fc.asyncProperty(mixedArbitrary, regimeArbitrary, async (c, regime) => {
-        const full = await run(c, regime);
+  it('unknown is never no: removing an answer never turns a report or an open question into "no report"', () => {
+    fc.assert(
+      fc.property(mixedArbitrary, regimeArbitrary, (c, regime) => {
+        const full = run(c, regime);
         for (const path of answeredPaths(c)) {
-          const less = await run(without(c, path), regime);
+          const less = run(without(c, path), regime);
           if (less.objection.reportDespiteObjection === false) {
             expect(full.objection.reportDespiteObjection, `removing ${path.join('.')}`).toBe(false);
           }
@@ -167,10 +167,10 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('"no report" only from answers: every fact the deciding rule read is known', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(standingArbitrary, focusedArbitrary), async (c) => {
-        const p = await run(c);
+  it('"no report" only from answers: every fact the deciding rule read is known', () => {
+    fc.assert(
+      fc.property(fc.oneof(standingArbitrary, focusedArbitrary), (c) => {
+        const p = run(c);
         fc.pre(p.objection.reportDespiteObjection === false);
         const decisive = p.trail.find((e) => e.ruleId === p.objection.ruleId)!;
         // The `not always-report` test may read unknown facts that are irrelevant once it fails.
@@ -182,11 +182,11 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('unknown serious danger with a considered objection ⇒ open, asks it and Veilig Thuis, never "no report"', async () => {
+  it('unknown serious danger with a considered objection ⇒ open, asks it and Veilig Thuis, never "no report"', () => {
     const adult = { age: 40, pregnant: false, caresForMinor: false, caresForCareDependentAdult: false };
-    await fc.assert(
-      fc.asyncProperty(fc.option(bool, { nil: undefined }), async (unsafety) => {
-        const p = await run({
+    fc.assert(
+      fc.property(fc.option(bool, { nil: undefined }), (unsafety) => {
+        const p = run({
           client: adult,
           unsafety: unsafety === undefined ? {} : { acuteOrStructural: unsafety },
           objection: { raised: true, canBeMet: false, domesticViolenceAdultVictim: true, consideredAndFree: true, drivenByDependencyOrFear: false },
@@ -198,9 +198,9 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('deterministic, whatever the key order, and the input is never mutated', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputArbitrary, async (c) => {
+  it('deterministic, whatever the key order, and the input is never mutated', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (c) => {
         const frozen = structuredClone(c);
         const deepFreeze = (o: any): any => {
           if (o && typeof o === 'object') {
@@ -210,8 +210,8 @@ describe('consent precedence (properties)', () => {
           return o;
         };
         const reversed = JSON.parse(JSON.stringify(c, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v)));
-        const a = await run(deepFreeze(frozen));
-        const b = await run(reversed);
+        const a = run(deepFreeze(frozen));
+        const b = run(reversed);
         expect(b).toEqual(a);
         expect(frozen).toEqual(c);
       }),
@@ -219,10 +219,10 @@ describe('consent precedence (properties)', () => {
     );
   });
 
-  it('every rule in the trail cites a source; the precedence list is in priority order', async () => {
-    await fc.assert(
-      fc.asyncProperty(inputArbitrary, async (c) => {
-        const p = await run(c);
+  it('every rule in the trail cites a source; the precedence list is in priority order', () => {
+    fc.assert(
+      fc.property(inputArbitrary, (c) => {
+        const p = run(c);
         expect(p.trail.length).toBeGreaterThan(0);
         for (const e of p.trail) expect(e.source.document).toMatch(/^00\d_/);
       }),

@@ -54,10 +54,10 @@ import { evaluate, defineFramework } from 'meldcode';
 import { checkFramework } from 'meldcode/testing';
 const out = {};
 for (const fw of [${ids.map((id) => exportName[id]).join(', ')}]) {
-  const d = await evaluate(${JSON.stringify(demoCase)}, { framework: fw, evaluationDate: '2026-11-23' });
+  const d = evaluate(${JSON.stringify(demoCase)}, { framework: fw, evaluationDate: '2026-11-23' });
   out[fw.id] = { outcome: d.outcome, norms: d.report.norms, receipt: d.receipt.framework.id, valid: defineFramework(fw).id };
 }
-out.check = (await checkFramework('onderwijs', { numRuns: 3, only: ['norm-1'] })).ok;
+out.check = checkFramework('onderwijs', { numRuns: 3, only: ['norm-1'] }).ok;
 console.log(JSON.stringify(out));`,
     );
     for (const id of ids) expect(result[id]).toEqual({ outcome: 'report', norms: [1], receipt: id, valid: id });
@@ -69,16 +69,14 @@ console.log(JSON.stringify(out));`,
       'cjs.cjs',
       `const { evaluate } = require('meldcode');
 const { checkFramework } = require('meldcode/testing');
-(async () => {
-  const out = {};
-  for (const [id, name] of ${JSON.stringify(Object.entries(exportName))}) {
-    const fw = require('meldcode/frameworks/' + id)[name];
-    const d = await evaluate(${JSON.stringify(demoCase)}, { framework: fw, evaluationDate: '2026-11-23' });
-    out[id] = { outcome: d.outcome, norms: d.report.norms, id: fw.id };
-  }
-  out.check = (await checkFramework('artsen', { numRuns: 3, only: ['no-suspicion'] })).ok;
-  console.log(JSON.stringify(out));
-})();`,
+const out = {};
+for (const [id, name] of ${JSON.stringify(Object.entries(exportName))}) {
+  const fw = require('meldcode/frameworks/' + id)[name];
+  const d = evaluate(${JSON.stringify(demoCase)}, { framework: fw, evaluationDate: '2026-11-23' });
+  out[id] = { outcome: d.outcome, norms: d.report.norms, id: fw.id };
+}
+out.check = checkFramework('artsen', { numRuns: 3, only: ['no-suspicion'] }).ok;
+console.log(JSON.stringify(out));`,
     );
     for (const id of ids) expect(result[id]).toEqual({ outcome: 'report', norms: [1], id });
     expect(result.check).toBe(true);
@@ -118,7 +116,7 @@ describe('tree-shaking: importing one framework does not bundle the others', () 
     const entry = join(app, 'entry-evaluate-with.mjs');
     writeFileSync(
       entry,
-      `import { evaluateWith } from 'meldcode';\nimport { artsen } from 'meldcode/frameworks/artsen';\nconsole.log((await evaluateWith(artsen, {})).outcome);\n`,
+      `import { evaluateWith } from 'meldcode';\nimport { artsen } from 'meldcode/frameworks/artsen';\nconsole.log(evaluateWith(artsen, {}).outcome);\n`,
     );
     const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', absWorkingDir: app, logLevel: 'silent' });
     const text = result.outputFiles[0]!.text;

@@ -1,8 +1,8 @@
 // The engine: the rule-file schema, the plain path resolver, the trail and its not-evaluated facts.
 import { describe, expect, it } from 'vitest';
-import { compileRules, inlineConditions, propertyPath } from '../src/rules/engine.js';
+import { compileRules, propertyPath, runRules } from '../src/rules/compile.js';
+import { runRulesReference } from '../src/rules/reference.js';
 import { ruleFileSchema } from '../src/rules/schema.js';
-import { buildTrail } from '../src/rules/trail.js';
 
 const source = { document: '001_dcbf0a2973853468.txt', section: 'Afweging 1' };
 const rule = (over: Record<string, unknown> = {}) => ({
@@ -65,19 +65,30 @@ describe('property path resolver', () => {
 });
 
 describe('named conditions', () => {
-  const named = new Map([
-    ['a', { all: [{ condition: 'b' }] }],
-    ['b', { any: [{ fact: 'client', path: 'x', operator: 'equal' as const, value: 1 }] }],
-    ['loop', { not: { condition: 'loop' } }],
-  ]);
+  const conditions = {
+    a: { all: [{ condition: 'b' }] },
+    b: { any: [{ fact: 'client', path: 'x', operator: 'equal', value: 1 }] },
+    loop: { not: { condition: 'loop' } },
+  };
+  const fileWith = (ruleConditions: unknown) =>
+    ruleFileSchema.parse({ id: 'x', conditions, rules: [rule({ conditions: ruleConditions })] });
   it('inlines references', () => {
-    expect(inlineConditions({ condition: 'a' }, named, ['r'])).toEqual({
-      all: [{ any: [{ fact: 'client', path: 'x', operator: 'equal', value: 1 }] }],
-    });
+    const compiled = compileRules([fileWith({ condition: 'a' })]);
+    // The rule reads what the named conditions read, as if they were written inline.
+    const [held] = runRules(compiled, { client: { x: 1 } }, 'en');
+    expect(held!.ruleId).toBe('r');
+    expect(held!.outcome).toBe(true);
+    expect(held!.facts).toEqual([{ fact: 'client.x', operator: 'equal', expected: 1, known: true, value: 1, result: true }]);
+    expect(runRules(compiled, { client: { x: 2 } }, 'en')).toEqual([]);
+    // The same as the inlined condition written out.
+    const inline = compileRules([fileWith({ all: [{ any: [{ fact: 'client', path: 'x', operator: 'equal', value: 1 }] }] })]);
+    for (const facts of [{ client: { x: 1 } }, { client: { x: 2 } }, {}]) {
+      expect(runRules(compiled, facts, 'en')).toEqual(runRules(inline, facts, 'en'));
+    }
   });
   it('rejects unknown names and cycles, naming the chain', () => {
-    expect(() => inlineConditions({ condition: 'nope' }, named, ['r'])).toThrow(/Unknown condition "nope"/);
-    expect(() => inlineConditions({ condition: 'loop' }, named, ['r'])).toThrow(/cycle: r → loop → loop/);
+    expect(() => compileRules([fileWith({ condition: 'nope' })])).toThrow(/Unknown condition "nope" \(in r\)/);
+    expect(() => compileRules([fileWith({ condition: 'loop' })])).toThrow(/cycle: r → loop → loop/);
   });
   it('rejects duplicate rule ids across files', () => {
     const file = ruleFileSchema.parse({ id: 'x', rules: [rule()] });
@@ -86,8 +97,8 @@ describe('named conditions', () => {
 });
 
 describe('trail', () => {
-  it('reports facts with their values, unknown facts as unknown, and skipped tests as not-evaluated', async () => {
-    const file = ruleFileSchema.parse({
+  const demo = () =>
+    ruleFileSchema.parse({
       id: 'demo',
       rules: [
         rule({
@@ -105,9 +116,10 @@ describe('trail', () => {
         }),
       ],
     });
-    const compiled = compileRules([file]);
-    const { results, failureResults } = await compiled.engine.run({ considerations: { suspicion: true } });
-    const [first, second] = buildTrail(compiled, results, failureResults, 'en');
+  const facts = { considerations: { suspicion: true } };
+  const expectTrail = (trail: ReturnType<typeof runRules>) => {
+    const [first, second] = trail;
+    expect(trail).toHaveLength(2);
     expect(first!.ruleId).toBe('prioritised');
     expect(first!.facts).toEqual([
       { fact: 'considerations.suspicion', operator: 'equal', expected: true, known: true, value: true, result: true },
@@ -117,5 +129,14 @@ describe('trail', () => {
     expect(second!.facts).toEqual([
       { fact: 'client.pregnant', operator: 'known', expected: false, known: false, result: true },
     ]);
+  };
+  it('reports facts with their values, unknown facts as unknown, and skipped tests as not-evaluated', () => {
+    expectTrail(runRules(compileRules([demo()]), facts, 'en'));
+  });
+  it('json-rules-engine (the reference) gives the same trail', async () => {
+    const compiled = compileRules([demo()]);
+    const reference = await runRulesReference(compiled, facts, 'en');
+    expectTrail(reference);
+    expect(JSON.stringify(reference)).toBe(JSON.stringify(runRules(compiled, facts, 'en')));
   });
 });

@@ -8,7 +8,9 @@ import { basismodel } from '../src/frameworks/basismodel/index.js';
 import { onderwijs } from '../src/frameworks/onderwijs/index.js';
 import { sociaalDomein } from '../src/frameworks/sociaal-domein/index.js';
 import { loadExamples } from '../scripts/load-examples.js';
+import { expectedOf } from './support/examples.js';
 import { citationProblem } from './support/sources.js';
+import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 const ids = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'];
@@ -79,7 +81,7 @@ describe.each(ids)('framework %s', (id) => {
 
   // The demo cases are written for basismodel: an indicator code the framework lacks is
   // replaced by the framework's first indicator of the same kind, so the case means the same.
-  it.each(loadExamples().map((e) => [e.id, e] as const))('evaluates demo case %s to its outcome', async (_, example) => {
+  it.each(loadExamples().map((e) => [e.id, e] as const))('evaluates demo case %s to its outcome', (_, example) => {
     const c = structuredClone(example.case) as { framework?: string; considerations?: { indicators?: Record<string, boolean> } };
     delete c.framework;
     const base = getFramework('basismodel');
@@ -93,16 +95,16 @@ describe.each(ids)('framework %s', (id) => {
         delete indicators[code];
       }
     }
-    const d = await evaluate(c, { ...DATE, framework: id });
+    const d = evaluate(c, { ...DATE, framework: id });
     expect(d.outcome).toBe(example.expect.outcome);
-    expect(d.report.necessary).toBe(example.expect.necessary);
+    expect(d.report.necessary).toBe(expectedOf(example).necessary);
     expect(d.report.norms).toEqual(example.expect.norms);
     expect(d.receipt.framework.id).toBe(id);
   });
 
-  it('evaluates each of its documented examples to the outcome it documents', async () => {
+  it('evaluates each of its documented examples to the outcome it documents', () => {
     for (const example of fw.examples ?? []) {
-      const d = await evaluate(example.case, { ...DATE, framework: id });
+      const d = evaluate(example.case, { ...DATE, framework: id });
       expect({ id: example.id, outcome: d.outcome, norms: d.report.norms, necessary: d.report.necessary }).toEqual({
         id: example.id,
         outcome: example.expect.outcome,
@@ -112,9 +114,9 @@ describe.each(ids)('framework %s', (id) => {
     }
   });
 
-  it('answers a yes to any of its unsafety indicators with a report under norm 1, citing the indicator', async () => {
+  it('answers a yes to any of its unsafety indicators with a report under norm 1, citing the indicator', () => {
     for (const indicator of fw.indicators) {
-      const d = await evaluate({ considerations: { suspicion: true, indicators: { [indicator.code]: true } } }, { ...DATE, framework: id });
+      const d = evaluate({ considerations: { suspicion: true, indicators: { [indicator.code]: true } } }, { ...DATE, framework: id });
       expect(d.report.norms, indicator.code).toEqual([1]);
       expect(d.trail.find((e) => e.ruleId === `indicator-${indicator.code}`)?.source).toEqual(indicator.source);
     }
@@ -147,11 +149,11 @@ describe('sociaal-domein (000 Bijlage 2)', () => {
     for (const q of guiding(5)) expect(q.relatesTo).toBe('considerations.helpReachesSafety');
   });
 
-  it('guiding questions are never evaluated: answering them is not a case fact', async () => {
-    const error = await evaluate(
+  it('guiding questions are never evaluated: answering them is not a case fact', () => {
+    const error = thrown(() => evaluate(
       { considerations: { suspicion: true, indicators: { 'help-view-of-past': true } } },
       { ...DATE, framework: 'sociaal-domein' },
-    ).catch((e: unknown) => e);
+    ));
     expect(error).toBeInstanceOf(MeldcodeInputError);
   });
 
@@ -187,11 +189,11 @@ describe('onderwijs (003 with the 2019 framework)', () => {
     for (const s of fw.superseded!) expect(s.source.document).toBe('003_d5d906c5fb01322a.txt');
   });
 
-  it('in doubt about unsafety: the school is pointed to reporting, without a guessed decision', async () => {
-    const d = await evaluate({ considerations: { suspicion: true } }, { ...DATE, framework: 'onderwijs' });
+  it('in doubt about unsafety: the school is pointed to reporting, without a guessed decision', () => {
+    const d = evaluate({ considerations: { suspicion: true } }, { ...DATE, framework: 'onderwijs' });
     expect(d.outcome).toBe('needs-input');
     expect(d.actions.map((a) => a.id)).toContain('report-when-in-doubt-about-unsafety');
-    const basis = await evaluate({ considerations: { suspicion: true } }, DATE);
+    const basis = evaluate({ considerations: { suspicion: true } }, DATE);
     expect(basis.actions.map((a) => a.id)).not.toContain('report-when-in-doubt-about-unsafety');
   });
 });

@@ -9,29 +9,29 @@ const DATE = { evaluationDate: '2026-11-23' };
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 
 describe('004 Kind Check', () => {
-  it('VRAAG 1 nee → "Kindcheck gereed", whatever else is answered', async () => {
-    const d = await evaluate({ kindcheck: { parentSignals: false }, client: { caresForMinor: true }, contact: { oneOff: true } }, DATE);
+  it('VRAAG 1 nee → "Kindcheck gereed", whatever else is answered', () => {
+    const d = evaluate({ kindcheck: { parentSignals: false }, client: { caresForMinor: true }, contact: { oneOff: true } }, DATE);
     expect(d.kindcheck).toMatchObject({ status: 'complete', decidedBy: 1 });
   });
 
-  it('VRAAG 2 nee → "Kindcheck gereed"', async () => {
-    const d = await evaluate({ kindcheck: { parentSignals: true }, client: { caresForMinor: false, pregnant: false } }, DATE);
+  it('VRAAG 2 nee → "Kindcheck gereed"', () => {
+    const d = evaluate({ kindcheck: { parentSignals: true }, client: { caresForMinor: false, pregnant: false } }, DATE);
     expect(d.kindcheck).toMatchObject({ status: 'complete', decidedBy: 2 });
   });
 
-  it('Vraag 3 ja → tell the client you ask Veilig Thuis for advice; decide with Veilig Thuis', async () => {
-    const d = await evaluate({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } }, DATE);
+  it('Vraag 3 ja → tell the client you ask Veilig Thuis for advice; decide with Veilig Thuis', () => {
+    const d = evaluate({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } }, DATE);
     expect(d.kindcheck?.status).toBe('ask-veilig-thuis-advice');
     expect(d.kindcheck?.text).toMatch(/^Vertel uw cliënt dat u Veilig Thuis om advies vraagt, mits de veiligheid dit toelaat\./);
   });
 
-  it('Vraag 3 nee → "Volg de stappen van de meldcode"', async () => {
-    const d = await evaluate({ kindcheck: { parentSignals: true }, client: { pregnant: true }, contact: { oneOff: false } }, DATE);
+  it('Vraag 3 nee → "Volg de stappen van de meldcode"', () => {
+    const d = evaluate({ kindcheck: { parentSignals: true }, client: { pregnant: true }, contact: { oneOff: false } }, DATE);
     expect(d.kindcheck).toMatchObject({ status: 'follow-steps', text: 'Vraag 3 heeft u met NEE beantwoord. Volg de stappen van de meldcode.' });
   });
 
-  it('Vragen die u kunt stellen: offered with question 2', async () => {
-    const k = await evaluateKindcheck({ kindcheck: { parentSignals: true } });
+  it('Vragen die u kunt stellen: offered with question 2', () => {
+    const k = evaluateKindcheck({ kindcheck: { parentSignals: true } });
     expect(k.subQuestions).toEqual([
       'Wonen er minderjarige kinderen bij u in huis?',
       'Deelt u de zorg met iemand anders?',
@@ -45,8 +45,8 @@ describe('004 Kind Check', () => {
 });
 
 describe('004 Wat leg ik vast over een melding?', () => {
-  it('every sentence of the answer is an item of a report\'s checklist', async () => {
-    const d = await evaluate({ considerations: { suspicion: true, unsafety: { structural: true } } }, DATE);
+  it('every sentence of the answer is an item of a report\'s checklist', () => {
+    const d = evaluate({ considerations: { suspicion: true, unsafety: { structural: true } } }, DATE);
     const items = d.recordKeeping.items;
     const byId = (id: string) => items.find((i) => i.id === id);
     expect(byId('report-information-and-agreements')?.source.quote).toMatch(/welke informatie je bij je melding hebt verstrekt/);
@@ -56,8 +56,8 @@ describe('004 Wat leg ik vast over een melding?', () => {
     for (const i of items.filter((x) => x.source.document.startsWith('004'))) expect(i.source.section).toBe('Wat leg ik vast over een melding?');
   });
 
-  it('help offered or organised: record which help and how it met the requirements', async () => {
-    const d = await evaluate(
+  it('help offered or organised: record which help and how it met the requirements', () => {
+    const d = evaluate(
       {
         considerations: {
           suspicion: true,
@@ -73,25 +73,25 @@ describe('004 Wat leg ik vast over een melding?', () => {
     expect(ids(d.recordKeeping.items)).toContain('help-and-requirements');
   });
 
-  it('"Heb je geen contact met cliënt … gehad over de melding, teken dan ook aan waarom"', async () => {
-    const s = await evaluateSteps({ steps: { conversationHeld: false }, conversation: { skipReason: 'safety' } }, DATE);
+  it('"Heb je geen contact met cliënt … gehad over de melding, teken dan ook aan waarom"', () => {
+    const s = evaluateSteps({ steps: { conversationHeld: false }, conversation: { skipReason: 'safety' } }, DATE);
     expect(ids(s.actions)).toContain('record-why-no-conversation');
     expect(s.open).toContain(3);
   });
 });
 
 describe('004 Mag ik een melding doen zonder mijn cliënt hierover te informeren als dit beter is voor de zorgrelatie?', () => {
-  it('the conversation is the compulsory step 3: open until held, or skipped for safety or loss of contact with the reason recorded', async () => {
-    const open = await evaluateSteps({ steps: { conversationHeld: false } }, DATE);
+  it('the conversation is the compulsory step 3: open until held, or skipped for safety or loss of contact with the reason recorded', () => {
+    const open = evaluateSteps({ steps: { conversationHeld: false } }, DATE);
     expect(open.open).toContain(3);
-    const skipped = await evaluateSteps({ conversation: { skipReason: 'safety', skipReasonRecorded: true } }, DATE);
+    const skipped = evaluateSteps({ conversation: { skipReason: 'safety', skipReasonRecorded: true } }, DATE);
     expect(skipped.skipped).toEqual([3]);
   });
 });
 
 describe('004 Wat is het verschil tussen advies vragen en melden?', () => {
-  it('Veilig Thuis can be asked at every step: while step 4 is open, in doubt, ask Veilig Thuis', async () => {
-    const d = await evaluate({ considerations: { suspicion: true } }, DATE);
+  it('Veilig Thuis can be asked at every step: while step 4 is open, in doubt, ask Veilig Thuis', () => {
+    const d = evaluate({ considerations: { suspicion: true } }, DATE);
     expect(ids(d.actions)).toEqual(expect.arrayContaining(['ask-veilig-thuis-advice', 'step-4-doubt-ask-veilig-thuis']));
   });
 });

@@ -6,27 +6,27 @@ const DATE = { evaluationDate: '2026-11-23' };
 const noUnsafety = { acute: false, structural: false, disclosure: false };
 const ableToHelp = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
 
-async function run(c: CaseInput) {
+function run(c: CaseInput) {
   return evaluate(c, DATE);
 }
-const firedIds = (d: Awaited<ReturnType<typeof run>>) => d.trail.filter((e) => e.outcome).map((e) => e.ruleId);
+const firedIds = (d: ReturnType<typeof run>) => d.trail.filter((e) => e.outcome).map((e) => e.ruleId);
 
 describe('afweging 1: suspicion', () => {
-  it('no suspicion closes the meldcode and records the conclusion', async () => {
-    const d = await run({ considerations: { suspicion: false } });
+  it('no suspicion closes the meldcode and records the conclusion', () => {
+    const d = run({ considerations: { suspicion: false } });
     expect(d.outcome).toBe('close-and-record');
     expect(d.report.necessary).toBe(false);
     expect(firedIds(d)).toContain('afweging-1-nee');
     expect(d.actions.map((a) => a.id)).toContain('restart-on-new-signals');
   });
 
-  it('no suspicion closes even when unsafety was answered yes', async () => {
-    const d = await run({ considerations: { suspicion: false, unsafety: { acute: true } } });
+  it('no suspicion closes even when unsafety was answered yes', () => {
+    const d = run({ considerations: { suspicion: false, unsafety: { acute: true } } });
     expect(d.outcome).toBe('close-and-record');
   });
 
-  it('an empty case asks afweging 1 first, and advises asking Veilig Thuis', async () => {
-    const d = await run({});
+  it('an empty case asks afweging 1 first, and advises asking Veilig Thuis', () => {
+    const d = run({});
     expect(d.outcome).toBe('needs-input');
     expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.suspicion']);
     expect(d.actions.map((a) => a.id)).toContain('ask-veilig-thuis-advice');
@@ -35,8 +35,8 @@ describe('afweging 1: suspicion', () => {
 
 describe('afweging 2: acute or structural unsafety (norm 1)', () => {
   for (const key of ['acute', 'structural', 'disclosure'] as const) {
-    it(`${key} unsafety answered yes: report under norm 1`, async () => {
-      const d = await run({ considerations: { suspicion: true, unsafety: { [key]: true } } });
+    it(`${key} unsafety answered yes: report under norm 1`, () => {
+      const d = run({ considerations: { suspicion: true, unsafety: { [key]: true } } });
       expect(d.outcome).toBe('report');
       expect(d.report).toMatchObject({ necessary: true, norms: [1], considerations: [2] });
       expect(d.help).toMatchObject({ possible: null, togetherWithVeiligThuis: true });
@@ -44,8 +44,8 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
     });
   }
 
-  it('an acute indicator answered yes is itself a reason, with the direct acute question unanswered', async () => {
-    const d = await run({
+  it('an acute indicator answered yes is itself a reason, with the direct acute question unanswered', () => {
+    const d = run({
       considerations: {
         suspicion: true,
         unsafety: { structural: false, disclosure: false },
@@ -56,13 +56,13 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
     expect(firedIds(d)).toEqual(expect.arrayContaining(['indicator-acute-strangulation-attempt', 'afweging-2-ja-norm-1']));
   });
 
-  it('a structural indicator answered yes reports under norm 1', async () => {
-    const d = await run({ considerations: { suspicion: true, indicators: { 'structural-physical-neglect': true } } });
+  it('a structural indicator answered yes reports under norm 1', () => {
+    const d = run({ considerations: { suspicion: true, indicators: { 'structural-physical-neglect': true } } });
     expect(d.report.norms).toEqual([1]);
   });
 
-  it('indicators answered no do not rule unsafety out: the direct question is still asked', async () => {
-    const d = await run({
+  it('indicators answered no do not rule unsafety out: the direct question is still asked', () => {
+    const d = run({
       considerations: { suspicion: true, indicators: { 'acute-weapon-use': false, 'structural-other': false } },
     });
     expect(d.outcome).toBe('needs-input');
@@ -73,36 +73,36 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
     ]);
   });
 
-  it('asks only the afweging 2 questions still unknown', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: { acute: false } } });
+  it('asks only the afweging 2 questions still unknown', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: { acute: false } } });
     expect(d.nextQuestions.map((q) => q.id)).toEqual([
       'considerations.unsafety.structural',
       'considerations.unsafety.disclosure',
     ]);
   });
 
-  it('disclosure asks to coordinate the next steps with Veilig Thuis and the victim', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: { disclosure: true } } });
+  it('disclosure asks to coordinate the next steps with Veilig Thuis and the victim', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: { disclosure: true } } });
     expect(d.actions.map((a) => a.id)).toContain('coordinate-disclosure');
   });
 
-  it('report and help: norm 1 with help possible and accepted', async () => {
-    const d = await run({
+  it('report and help: norm 1 with help possible and accepted', () => {
+    const d = run({
       considerations: { suspicion: true, unsafety: { structural: true }, help: ableToHelp, helpAccepted: true },
     });
     expect(d.outcome).toBe('report-and-help');
     expect(d.help).toMatchObject({ possible: true, togetherWithVeiligThuis: true, stage: 'alongside-report' });
   });
 
-  it('after a norm-1 report, unanswered considerations 3-5 are no reason to ask for input', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: { acute: true } } });
+  it('after a norm-1 report, unanswered considerations 3-5 are no reason to ask for input', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: { acute: true } } });
     expect(d.nextQuestions).toEqual([]);
   });
 });
 
 describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
-  it('a parent factor with children at home reports under norm 1', async () => {
-    const d = await run({
+  it('a parent factor with children at home reports under norm 1', () => {
+    const d = run({
       client: { caresForMinor: true },
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-suicide-attempt': true } },
     });
@@ -110,16 +110,16 @@ describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
     expect(d.report.norms).toEqual([1]);
   });
 
-  it('a parent factor with unknown children asks whether the client cares for children', async () => {
-    const d = await run({
+  it('a parent factor with unknown children asks whether the client cares for children', () => {
+    const d = run({
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-self-harm': true } },
     });
     expect(d.outcome).toBe('needs-input');
     expect(d.nextQuestions.map((q) => q.id)).toEqual(['client.caresForMinor']);
   });
 
-  it('a parent factor without children leaves afweging 2 to the direct answers', async () => {
-    const d = await run({
+  it('a parent factor without children leaves afweging 2 to the direct answers', () => {
+    const d = run({
       client: { caresForMinor: false },
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-intoxication': true } },
     });
@@ -128,24 +128,24 @@ describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
 });
 
 describe('afweging 3: effective help (norm 2)', () => {
-  it('cannot offer effective help: report under norm 2', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: false } } });
+  it('cannot offer effective help: report under norm 2', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: false } } });
     expect(d.outcome).toBe('report');
     expect(d.report).toMatchObject({ norms: [2], considerations: [3] });
     expect(d.help.possible).toBe(false);
   });
 
   for (const ground of ['safetyPicture', 'history', 'fittingHelp'] as const) {
-    it(`insufficient ${ground} is enough for norm 2, even with canOffer yes`, async () => {
-      const d = await run({
+    it(`insufficient ${ground} is enough for norm 2, even with canOffer yes`, () => {
+      const d = run({
         considerations: { suspicion: true, unsafety: noUnsafety, help: { ...ableToHelp, [ground]: false } },
       });
       expect(d.report.norms).toEqual([2]);
     });
   }
 
-  it('yes to afweging 3 needs all three conditions confirmed', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: true } } });
+  it('yes to afweging 3 needs all three conditions confirmed', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: true } } });
     expect(d.outcome).toBe('needs-input');
     expect(d.nextQuestions.map((q) => q.id)).toEqual([
       'considerations.help.safetyPicture',
@@ -156,16 +156,16 @@ describe('afweging 3: effective help (norm 2)', () => {
 });
 
 describe('afweging 4: help accepted', () => {
-  it('help refused: report (afweging 4)', async () => {
-    const d = await run({
+  it('help refused: report (afweging 4)', () => {
+    const d = run({
       considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: false },
     });
     expect(d.outcome).toBe('report');
     expect(d.report).toMatchObject({ necessary: true, norms: [], considerations: [4] });
   });
 
-  it('unknown acceptance asks afweging 4', async () => {
-    const d = await run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp } });
+  it('unknown acceptance asks afweging 4', () => {
+    const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp } });
     expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpAccepted']);
   });
 });
@@ -173,22 +173,22 @@ describe('afweging 4: help accepted', () => {
 describe('afweging 5: help reaches safety (norm 3)', () => {
   const accepted = { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: true };
 
-  it('help accepted, result not yet known: offer help now and answer afweging 5 later', async () => {
-    const d = await run({ considerations: accepted });
+  it('help accepted, result not yet known: offer help now and answer afweging 5 later', () => {
+    const d = run({ considerations: accepted });
     expect(d.outcome).toBe('needs-input');
     expect(d.help).toMatchObject({ possible: true, stage: 'offer' });
     expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpReachesSafety']);
   });
 
-  it('help does not reach safety: report (again) under norm 3', async () => {
-    const d = await run({ considerations: { ...accepted, helpReachesSafety: false } });
+  it('help does not reach safety: report (again) under norm 3', () => {
+    const d = run({ considerations: { ...accepted, helpReachesSafety: false } });
     expect(d.outcome).toBe('report');
     expect(d.report).toMatchObject({ norms: [3], considerations: [5] });
     expect(d.actions.map((a) => a.id)).toContain('keep-following');
   });
 
-  it('help reaches safety: close the help with agreements, no report', async () => {
-    const d = await run({ considerations: { ...accepted, helpReachesSafety: true } });
+  it('help reaches safety: close the help with agreements, no report', () => {
+    const d = run({ considerations: { ...accepted, helpReachesSafety: true } });
     expect(d.outcome).toBe('help');
     expect(d.report.necessary).toBe(false);
     expect(d.help.stage).toBe('close-with-agreements');
@@ -199,16 +199,16 @@ describe('afweging 5: help reaches safety (norm 3)', () => {
 });
 
 describe('notes', () => {
-  it('absence of child signals never rules out structural unsafety', async () => {
-    const d = await run({ considerations: { suspicion: true, childSignals: false } });
+  it('absence of child signals never rules out structural unsafety', () => {
+    const d = run({ considerations: { suspicion: true, childSignals: false } });
     expect(firedIds(d)).toContain('geen-kindsignalen-sluit-niets-uit');
     expect(d.outcome).toBe('needs-input');
   });
 });
 
 describe('norm 3 does not wait for afweging 2', () => {
-  it('help offered, accepted and failing is a report even while afweging 2 is unanswered', async () => {
-    const d = await run({
+  it('help offered, accepted and failing is a report even while afweging 2 is unanswered', () => {
+    const d = run({
       considerations: { suspicion: true, help: ableToHelp, helpAccepted: true, helpReachesSafety: false },
     });
     expect(d.outcome).toBe('report');

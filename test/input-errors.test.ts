@@ -1,21 +1,20 @@
 // Bad input: a typed error listing every problem with its path, in nl and en; never a crash,
 // never a partial decision.
 import { describe, expect, it } from 'vitest';
-import { evaluate, MeldcodeInputError, safeEvaluate } from '../src/index.js';
+import { evaluate, MeldcodeInputError, parseCase, safeEvaluate } from '../src/index.js';
+import { thrown } from './support/throws.js';
 
-async function issuesOf(input: unknown, options?: Parameters<typeof evaluate>[1]) {
-  const error = await evaluate(input, options).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
+// Bad input is cast at the call: evaluate() takes a typed case, and its runtime validation is what is tested.
+function issuesOf(input: unknown, options?: Parameters<typeof evaluate>[1]) {
+  const error = thrown(() => evaluate(input as never, options));
   expect(error).toBeInstanceOf(MeldcodeInputError);
   return (error as MeldcodeInputError).issues;
 }
 const paths = (issues: readonly { path: (string | number)[] }[]) => issues.map((i) => i.path.join('.'));
 
 describe('bad input', () => {
-  it('wrong types: the path and a message in Dutch and English', async () => {
-    const issues = await issuesOf({ considerations: { suspicion: 'ja' } });
+  it('wrong types: the path and a message in Dutch and English', () => {
+    const issues = issuesOf({ considerations: { suspicion: 'ja' } });
     expect(issues).toEqual([
       {
         path: ['considerations', 'suspicion'],
@@ -25,8 +24,8 @@ describe('bad input', () => {
     ]);
   });
 
-  it('lists every problem at once, not only the first', async () => {
-    const issues = await issuesOf({
+  it('lists every problem at once, not only the first', () => {
+    const issues = issuesOf({
       framework: 'tandartsen',
       considerations: { suspicion: 1, help: { canOffer: 'yes' }, indicators: { 'no-such-indicator': true } },
       extra: true,
@@ -36,48 +35,48 @@ describe('bad input', () => {
     );
   });
 
-  it('unknown keys are rejected, at every level', async () => {
-    const issues = await issuesOf({ considerations: { suspicion: true, suspision: true }, clinet: {} });
+  it('unknown keys are rejected, at every level', () => {
+    const issues = issuesOf({ considerations: { suspicion: true, suspision: true }, clinet: {} });
     expect(paths(issues).sort()).toEqual(['clinet', 'considerations.suspision']);
     expect(issues[0]!.message.nl).toMatch(/onbekend veld/);
   });
 
-  it('a __proto__ key is an unknown key, not a prototype', async () => {
-    const top = await issuesOf(JSON.parse('{"__proto__": {"considerations": {"suspicion": true}}}'));
+  it('a __proto__ key is an unknown key, not a prototype', () => {
+    const top = issuesOf(JSON.parse('{"__proto__": {"considerations": {"suspicion": true}}}'));
     expect(paths(top)).toEqual(['__proto__']);
-    const nested = await issuesOf(JSON.parse('{"considerations": {"indicators": {"__proto__": true}}}'));
+    const nested = issuesOf(JSON.parse('{"considerations": {"indicators": {"__proto__": true}}}'));
     expect(paths(nested)).toContain('considerations.indicators.__proto__');
   });
 
-  it('an indicator the framework does not list is named', async () => {
-    const issues = await issuesOf({ considerations: { indicators: { 'acute-weapon-use': true, 'acute-typo': true } } });
+  it('an indicator the framework does not list is named', () => {
+    const issues = issuesOf({ considerations: { indicators: { 'acute-weapon-use': true, 'acute-typo': true } } });
     expect(issues).toEqual([
       expect.objectContaining({ path: ['considerations', 'indicators', 'acute-typo'], code: 'unknown-indicator' }),
     ]);
   });
 
-  it('an unknown framework lists the known ones', async () => {
-    const issues = await issuesOf({ framework: 'tandartsen' });
+  it('an unknown framework lists the known ones', () => {
+    const issues = issuesOf({ framework: 'tandartsen' });
     expect(issues[0]).toMatchObject({ path: ['framework'], code: 'unknown-framework' });
     expect(issues[0]!.message.en).toContain('basismodel');
     expect(issues[0]!.message.nl).toContain('basismodel');
   });
 
-  it.each([null, undefined, 42, 'case', [], true])('a non-object input (%s) is an error on the whole input', async (input) => {
-    const issues = await issuesOf(input);
+  it.each([null, undefined, 42, 'case', [], true])('a non-object input (%s) is an error on the whole input', (input) => {
+    const issues = issuesOf(input);
     expect(issues[0]!.path).toEqual([]);
   });
 
-  it('deeply nested input is rejected without a stack overflow', async () => {
+  it('deeply nested input is rejected without a stack overflow', () => {
     let deep: unknown = true;
     for (let i = 0; i < 100_000; i++) deep = { d: deep };
-    const issues = await issuesOf({ considerations: { suspicion: deep } });
+    const issues = issuesOf({ considerations: { suspicion: deep } });
     expect(paths(issues)).toEqual(['considerations.suspicion']);
   });
 
-  it('huge input is rejected completely; the message is capped, the issue list is not', async () => {
+  it('huge input is rejected completely; the message is capped, the issue list is not', () => {
     const indicators = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`x-${i}`, true]));
-    const error = await evaluate({ considerations: { indicators } }).catch((e: unknown) => e);
+    const error = thrown(() => evaluate({ considerations: { indicators } }));
     expect(error).toBeInstanceOf(MeldcodeInputError);
     const e = error as MeldcodeInputError;
     expect(e.issues).toHaveLength(50_000);
@@ -85,35 +84,44 @@ describe('bad input', () => {
     expect(e.message).toContain('and 49980 more');
   });
 
-  it('a huge string is a type error, not a slowdown', async () => {
-    const issues = await issuesOf({ considerations: { suspicion: 'x'.repeat(10_000_000) } });
+  it('a huge string is a type error, not a slowdown', () => {
+    const issues = issuesOf({ considerations: { suspicion: 'x'.repeat(10_000_000) } });
     expect(paths(issues)).toEqual(['considerations.suspicion']);
   });
 
-  it('an impossible date is rejected', async () => {
-    const issues = await issuesOf({ evaluationDate: '2026-02-30' });
+  it('an impossible date is rejected', () => {
+    const issues = issuesOf({ evaluationDate: '2026-02-30' });
     expect(paths(issues)).toEqual(['evaluationDate']);
   });
 
-  it('bad options are reported under options', async () => {
-    const issues = await issuesOf({}, { lang: 'fr' as 'nl', evaluationDate: 'morgen' });
+  it('bad options are reported under options', () => {
+    const issues = issuesOf({}, { lang: 'fr' as 'nl', evaluationDate: 'morgen' });
     expect(paths(issues).sort()).toEqual(['options.evaluationDate', 'options.lang']);
   });
 
-  it('problems in the case and in the options are reported together', async () => {
-    const issues = await issuesOf({ considerations: { suspicion: 'x' } }, { lang: 'fr' as 'nl' });
+  it('problems in the case and in the options are reported together', () => {
+    const issues = issuesOf({ considerations: { suspicion: 'x' } }, { lang: 'fr' as 'nl' });
     expect(paths(issues).sort()).toEqual(['considerations.suspicion', 'options.lang']);
   });
 
-  it('safeEvaluate returns the error instead of throwing', async () => {
-    const result = await safeEvaluate({ considerations: { suspicion: 'x' } });
+  it('safeEvaluate returns the error instead of throwing', () => {
+    const result = safeEvaluate({ considerations: { suspicion: 'x' } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.issues[0]!.path).toEqual(['considerations', 'suspicion']);
-    const good = await safeEvaluate({ considerations: { suspicion: false } });
+    const good = safeEvaluate({ considerations: { suspicion: false } });
     expect(good.ok && good.decision.outcome).toBe('close-and-record');
   });
 
-  it('never mutates the caller’s input', async () => {
+  it('parseCase turns unknown input into a typed case, or throws the error evaluate would', () => {
+    const kase = parseCase(JSON.parse('{"considerations":{"suspicion":false}}'));
+    expect(kase).toEqual({ considerations: { suspicion: false } });
+    expect(evaluate(kase).outcome).toBe('close-and-record');
+    const error = thrown(() => parseCase({ considerations: { suspicion: 'x' } }));
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    expect((error as MeldcodeInputError).issues).toEqual(issuesOf({ considerations: { suspicion: 'x' } }));
+  });
+
+  it('never mutates the caller’s input', () => {
     const input = {
       considerations: { suspicion: true, unsafety: { acute: true }, indicators: { 'acute-weapon-use': true } },
     };
@@ -123,7 +131,7 @@ describe('bad input', () => {
       for (const v of Object.values(o)) if (v && typeof v === 'object') deepFreeze(v);
     };
     deepFreeze(input);
-    const d = await evaluate(input);
+    const d = evaluate(input);
     expect(input).toEqual(frozen);
     expect(d.outcome).toBe('report');
   });
@@ -133,30 +141,30 @@ describe('the framework option', () => {
   it('evaluates with a framework document passed in, validated once', async () => {
     const { getFramework } = await import('../src/index.js');
     const own = { ...getFramework('basismodel'), id: 'mijn-organisatie', version: '2.0.0' };
-    const d = await evaluate({ considerations: { suspicion: false } }, { framework: own });
+    const d = evaluate({ considerations: { suspicion: false } }, { framework: own });
     expect(d.receipt.framework).toMatchObject({ id: 'mijn-organisatie', version: '2.0.0' });
   });
 
-  it('an invalid framework document is reported under options.framework', async () => {
-    const issues = await issuesOf({}, { framework: { id: 'x' } as never });
+  it('an invalid framework document is reported under options.framework', () => {
+    const issues = issuesOf({}, { framework: { id: 'x' } as never });
     expect(paths(issues).every((p) => p.startsWith('options.framework'))).toBe(true);
     expect(issues.length).toBeGreaterThan(3);
   });
 
   it('a case naming another framework than the one given is an error', async () => {
-    const issues = await issuesOf({ framework: 'basismodel' }, { framework: { ...(await import('../src/index.js')).getFramework('basismodel'), id: 'ander' } });
+    const issues = issuesOf({ framework: 'basismodel' }, { framework: { ...(await import('../src/index.js')).getFramework('basismodel'), id: 'ander' } });
     expect(issues[0]).toMatchObject({ path: ['framework'], code: 'framework-mismatch' });
   });
 
-  it('an unknown framework id in the options lists the known ones', async () => {
-    const issues = await issuesOf({}, { framework: 'tandartsen' });
+  it('an unknown framework id in the options lists the known ones', () => {
+    const issues = issuesOf({}, { framework: 'tandartsen' });
     expect(issues[0]).toMatchObject({ path: ['options', 'framework'], code: 'unknown-framework' });
   });
 });
 
 describe('contradicting answers', () => {
-  it('an indicator answered yes while its form of unsafety is answered no is an input error naming both', async () => {
-    const issues = await issuesOf({
+  it('an indicator answered yes while its form of unsafety is answered no is an input error naming both', () => {
+    const issues = issuesOf({
       considerations: { suspicion: true, unsafety: { acute: false }, indicators: { 'acute-weapon-use': true, 'structural-other': true } },
     });
     expect(issues).toEqual([
@@ -165,8 +173,8 @@ describe('contradicting answers', () => {
     expect(issues[0]!.message.nl).toContain('considerations.unsafety.acute');
   });
 
-  it('an indicator answered no beside a direct no is consistent', async () => {
-    const d = await evaluate({ considerations: { suspicion: true, unsafety: { acute: false }, indicators: { 'acute-weapon-use': false } } });
+  it('an indicator answered no beside a direct no is consistent', () => {
+    const d = evaluate({ considerations: { suspicion: true, unsafety: { acute: false }, indicators: { 'acute-weapon-use': false } } });
     expect(d.outcome).toBe('needs-input');
   });
 });

@@ -2,17 +2,18 @@
 // children (000 §Kindcheck), and evaluateKindcheck on its own and inside evaluate().
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { type Decision, evaluate, MeldcodeInputError, type ScopeResult, type StepsResult, type RecordKeeping } from '../src/index.js';
-import { evaluateKindcheck, type KindcheckResult, type KindcheckStatus, kindcheckQuestions } from '../src/kindcheck/index.js';
-import { kindcheckRuleFile } from '../src/kindcheck/kindcheck.js';
+import { evaluateKindcheck, type KindcheckInput, type KindcheckResult, type KindcheckStatus, kindcheckQuestions } from '../src/kindcheck/index.js';
+import { kindcheckModule } from '../src/kindcheck/kindcheck.js';
 import { citationProblem } from './support/sources.js';
+import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
-const kc = (answers: unknown, lang: 'nl' | 'en' = 'nl') => evaluateKindcheck(answers, { ...DATE, lang });
+const kc = (answers: KindcheckInput, lang: 'nl' | 'en' = 'nl') => evaluateKindcheck(answers, { ...DATE, lang });
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 
 describe('kindcheck questions 1-3 (004 §Kind Check)', () => {
-  it('asks question 1 first, in the kindcheck\'s exact words; unknown is never "complete"', async () => {
-    const r = await kc({});
+  it('asks question 1 first, in the kindcheck\'s exact words; unknown is never "complete"', () => {
+    const r = kc({});
     expect(r.status).toBe('open');
     expect(r.text).toBeNull();
     expect(ids(r.nextQuestions)).toEqual(['kindcheck.parentSignals']);
@@ -21,15 +22,15 @@ describe('kindcheck questions 1-3 (004 §Kind Check)', () => {
     );
   });
 
-  it('question 1 no: "Kindcheck gereed"', async () => {
-    const r = await kc({ kindcheck: { parentSignals: false } });
+  it('question 1 no: "Kindcheck gereed"', () => {
+    const r = kc({ kindcheck: { parentSignals: false } });
     expect(r).toMatchObject({ status: 'complete', decidedBy: 1, nextQuestions: [] });
     expect(r.text).toContain('U ziet geen signalen die bedreigend zijn voor het kind.');
     expect(r.text).toContain('Kindcheck gereed.');
   });
 
-  it('question 1 yes: asks question 2 with the questions one can ask', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true } });
+  it('question 1 yes: asks question 2 with the questions one can ask', () => {
+    const r = kc({ kindcheck: { parentSignals: true } });
     expect(r.status).toBe('open');
     expect(ids(r.nextQuestions)).toEqual(['client.caresForMinor', 'client.pregnant']);
     expect(r.nextQuestions[0]!.text.nl).toBe('Zorgt uw cliënt voor kinderen of is uw cliënte zwanger?');
@@ -38,105 +39,105 @@ describe('kindcheck questions 1-3 (004 §Kind Check)', () => {
     expect(ids(r.record)).toEqual(['parent-signals']);
   });
 
-  it('question 2 half answered (no children, pregnancy unknown) still asks the rest', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: false } });
+  it('question 2 half answered (no children, pregnancy unknown) still asks the rest', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: false } });
     expect(r.status).toBe('open');
     expect(ids(r.nextQuestions)).toEqual(['client.pregnant']);
   });
 
-  it('question 2 no: "Kindcheck gereed"', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: false, pregnant: false } });
+  it('question 2 no: "Kindcheck gereed"', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: false, pregnant: false } });
     expect(r).toMatchObject({ status: 'complete', decidedBy: 2, text: 'Vraag 2 van de kindcheck heeft u met NEE beantwoord. Kindcheck gereed.' });
   });
 
-  it('question 2 yes: asks question 3, and says what to record about the children', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true } });
+  it('question 2 yes: asks question 3, and says what to record about the children', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true } });
     expect(r.status).toBe('open');
     expect(ids(r.nextQuestions)).toEqual(['contact.oneOff']);
     expect(ids(r.record)).toEqual(['children-number-ages-shared-care', 'parent-signals']);
     expect(r.record[0]!.text).toMatch(/hoeveel kinderen.*leeftijd.*deelt/);
   });
 
-  it('no parent signals: no children to record for the kindcheck', async () => {
-    const r = await kc({ kindcheck: { parentSignals: false }, client: { caresForMinor: true } });
+  it('no parent signals: no children to record for the kindcheck', () => {
+    const r = kc({ kindcheck: { parentSignals: false }, client: { caresForMinor: true } });
     expect(r.record).toEqual([]);
   });
 
-  it('pregnancy alone answers question 2 yes', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { pregnant: true, caresForMinor: false } });
+  it('pregnancy alone answers question 2 yes', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { pregnant: true, caresForMinor: false } });
     expect(ids(r.nextQuestions)).toEqual(['contact.oneOff']);
     expect(ids(r.record)).toEqual(['parent-signals']);
   });
 
-  it('question 3 yes (one-off contact): tell the client you ask Veilig Thuis for advice, if safety allows', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } });
+  it('question 3 yes (one-off contact): tell the client you ask Veilig Thuis for advice, if safety allows', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } });
     expect(r).toMatchObject({ status: 'ask-veilig-thuis-advice', decidedBy: 3 });
     expect(r.text).toBe(
       'Vertel uw cliënt dat u Veilig Thuis om advies vraagt, mits de veiligheid dit toelaat. In overleg met Veilig Thuis kunt u besluiten een melding te doen bij Veilig Thuis of zelf hulp te organiseren.',
     );
   });
 
-  it('question 3 no: "Volg de stappen van de meldcode"', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: false } }, 'en');
+  it('question 3 no: "Volg de stappen van de meldcode"', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: false } }, 'en');
     expect(r).toMatchObject({ status: 'follow-steps', decidedBy: 3, text: 'You answered question 3 with NO. Follow the steps of the meldcode.' });
   });
 
-  it('parent signals with children: a report states the client\'s condition, not the children\'s situation', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: false } });
+  it('parent signals with children: a report states the client\'s condition, not the children\'s situation', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: false } });
     expect(ids(r.notes)).toEqual(['report-states-client-condition']);
     expect(r.notes[0]!.text).toMatch(/geen uitspraak over de feitelijke situatie van de kinderen/);
   });
 
-  it('returns the children as recorded (number, ages, shared care) without touching the input', async () => {
+  it('returns the children as recorded (number, ages, shared care) without touching the input', () => {
     const input = { kindcheck: { parentSignals: true, childrenCount: 2, childrenAges: [3, 7], sharedCare: true }, client: { caresForMinor: true } };
     const copy = structuredClone(input);
-    const r = await kc(input);
+    const r = kc(input);
     expect(r.children).toEqual({ count: 2, ages: [3, 7], sharedCare: true });
     expect(input).toEqual(copy);
   });
 
-  it('every trail entry holds and cites its source', async () => {
-    const r = await kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } });
+  it('every trail entry holds and cites its source', () => {
+    const r = kc({ kindcheck: { parentSignals: true }, client: { caresForMinor: true }, contact: { oneOff: true } });
     expect(r.trail.map((e) => e.ruleId)).toContain('kindcheck-vraag-3-ja');
     for (const e of r.trail) expect(e.outcome).toBe(true);
   });
 });
 
 describe('kindcheck inside evaluate()', () => {
-  it('carries the kindcheck result and never blocks the step-5 decision with kindcheck questions', async () => {
-    const d = await evaluate({ considerations: { suspicion: true, unsafety: { acute: true } }, kindcheck: { parentSignals: true } }, DATE);
+  it('carries the kindcheck result and never blocks the step-5 decision with kindcheck questions', () => {
+    const d = evaluate({ considerations: { suspicion: true, unsafety: { acute: true } }, kindcheck: { parentSignals: true } }, DATE);
     expect(d.outcome).toBe('report');
     expect(d.kindcheck?.status).toBe('open');
     expect(ids(d.nextQuestions)).not.toContain('client.pregnant');
     expect(d.trail.map((e) => e.ruleId)).toContain('kindcheck-vraag-2-open');
   });
 
-  it('question 3 yes adds the action to ask Veilig Thuis for advice', async () => {
-    const d = await evaluate({ kindcheck: { parentSignals: true }, client: { pregnant: true }, contact: { oneOff: true } }, DATE);
+  it('question 3 yes adds the action to ask Veilig Thuis for advice', () => {
+    const d = evaluate({ kindcheck: { parentSignals: true }, client: { pregnant: true }, contact: { oneOff: true } }, DATE);
     expect(ids(d.actions)).toContain('kindcheck-ask-veilig-thuis-advice');
   });
 });
 
 describe('evaluateKindcheck: bad input', () => {
-  it('lists every problem with its path, in nl and en', async () => {
-    const error = await kc({ kindcheck: { parentSignals: 'ja', childrenAges: [3, -1], extra: 1 }, contact: { oneOff: 1 }, other: {} }).catch((e) => e);
+  it('lists every problem with its path, in nl and en', () => {
+    const error = thrown(() => kc({ kindcheck: { parentSignals: 'ja', childrenAges: [3, -1], extra: 1 }, contact: { oneOff: 1 }, other: {} } as never));
     expect(error).toBeInstanceOf(MeldcodeInputError);
     const paths = (error as MeldcodeInputError).issues.map((i) => i.path.join('.'));
     expect(paths).toEqual(expect.arrayContaining(['kindcheck.parentSignals', 'kindcheck.childrenAges.1', 'kindcheck.extra', 'contact.oneOff', 'other']));
     for (const i of (error as MeldcodeInputError).issues) expect(i.message.nl && i.message.en).toBeTruthy();
   });
 
-  it('rejects bad options and non-objects', async () => {
-    await expect(evaluateKindcheck({}, { lang: 'de' } as never)).rejects.toBeInstanceOf(MeldcodeInputError);
-    await expect(evaluateKindcheck(null)).rejects.toBeInstanceOf(MeldcodeInputError);
-    await expect(evaluateKindcheck([1])).rejects.toBeInstanceOf(MeldcodeInputError);
+  it('rejects bad options and non-objects', () => {
+    expect(() => evaluateKindcheck({}, { lang: 'de' } as never)).toThrow(MeldcodeInputError);
+    expect(() => evaluateKindcheck(null as never)).toThrow(MeldcodeInputError);
+    expect(() => evaluateKindcheck([1] as never)).toThrow(MeldcodeInputError);
   });
 });
 
 describe('kindcheck citations', () => {
   it('every rule and question cites words that stand in the source', () => {
     const problems = [
-      ...kindcheckRuleFile.rules.map((r) => [r.id, citationProblem(r.source)]),
+      ...kindcheckModule.ruleFile.rules.map((r) => [r.id, citationProblem(r.source)]),
       ...[...kindcheckQuestions.values()].map((q) => [q.id, citationProblem(q.source)]),
     ].filter(([, p]) => p);
     expect(problems).toEqual([]);
@@ -150,6 +151,6 @@ describe('types (checked by npm run typecheck)', () => {
     expectTypeOf<Decision['scope']>().toEqualTypeOf<ScopeResult>();
     expectTypeOf<Decision['recordKeeping']>().toEqualTypeOf<RecordKeeping>();
     expectTypeOf<KindcheckStatus>().toEqualTypeOf<'open' | 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice'>();
-    expectTypeOf(evaluateKindcheck).returns.resolves.toExtend<KindcheckResult>();
+    expectTypeOf(evaluateKindcheck).returns.toExtend<KindcheckResult>();
   });
 });

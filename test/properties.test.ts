@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  type CaseInput,
   type Decision,
   evaluate,
   evaluateKindcheck,
@@ -13,9 +14,10 @@ import {
 import { withSignal } from '../src/testing/index.js';
 import { answeredPaths, caseArbitrary, indicatorKinds, inScope, parentFactorCodes, reorderKeys, unsafetyCodes, withoutAnswer } from './support/cases.js';
 import { citationProblem } from './support/sources.js';
+import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
-const run = (c: unknown) => evaluate(c, DATE);
+const run = (c: CaseInput) => evaluate(c, DATE);
 const isReport = (d: Decision) => d.outcome === 'report' || d.outcome === 'report-and-help';
 
 function hasUnsafety(c: any): boolean {
@@ -32,12 +34,12 @@ function hasUnsafety(c: any): boolean {
 }
 
 describe('invariants (DESIGN §7)', () => {
-  it('norm 1: a suspicion with acute or structural unsafety is always a report, whatever else is answered', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c: any) => {
+  it('norm 1: a suspicion with acute or structural unsafety is always a report, whatever else is answered', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c: any) => {
         // Out of scope routes elsewhere (000 Bijlage 1b); the scope properties cover that.
         fc.pre(inScope(c) && c.considerations?.suspicion === true && hasUnsafety(c));
-        const d = await run(c);
+        const d = run(c);
         expect(isReport(d)).toBe(true);
         expect(d.report.norms).toContain(1);
       }),
@@ -45,13 +47,13 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('unknown is never no: removing an answer never turns a report into no report', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c) => {
-        const d = await run(c);
+  it('unknown is never no: removing an answer never turns a report into no report', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const d = run(c);
         fc.pre(d.report.necessary === true);
         for (const path of answeredPaths(c)) {
-          const without = await run(withoutAnswer(c, path));
+          const without = run(withoutAnswer(c, path));
           expect(without.report.necessary, `removing ${path}`).not.toBe(false);
           expect(isReport(without) || without.outcome === 'needs-input', `removing ${path}`).toBe(true);
         }
@@ -60,25 +62,25 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('unknown is never no: removing an answer from any decided case only ever yields the same outcome or needs-input', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, fc.nat(), async (c, pick) => {
+  it('unknown is never no: removing an answer from any decided case only ever yields the same outcome or needs-input', () => {
+    fc.assert(
+      fc.property(caseArbitrary, fc.nat(), (c, pick) => {
         const paths = answeredPaths(c);
         fc.pre(paths.length > 0);
-        const d = await run(c);
-        const without = await run(withoutAnswer(c, paths[pick % paths.length]!));
+        const d = run(c);
+        const without = run(withoutAnswer(c, paths[pick % paths.length]!));
         if (d.report.necessary === true) expect(without.report.necessary).not.toBe(false);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('monotonic danger: adding an acute or structural indicator never turns a report into no report', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, fc.constantFrom(...unsafetyCodes), async (c: any, code) => {
-        const before = await run(c);
+  it('monotonic danger: adding an acute or structural indicator never turns a report into no report', () => {
+    fc.assert(
+      fc.property(caseArbitrary, fc.constantFrom(...unsafetyCodes), (c: any, code) => {
+        const before = run(c);
         // Adding the indicator; a direct "no" to its form of unsafety would contradict it, so it goes.
-        const after = await run(withSignal(c, { indicator: code, kind: indicatorKinds.get(code)! }));
+        const after = run(withSignal(c, { indicator: code, kind: indicatorKinds.get(code)! }));
         if (isReport(before)) expect(isReport(after)).toBe(true);
         if (c.considerations?.suspicion === true && inScope(c)) expect(isReport(after)).toBe(true);
       }),
@@ -86,11 +88,11 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('no suspicion: always close and record, never report (unless scope routes elsewhere)', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c: any) => {
+  it('no suspicion: always close and record, never report (unless scope routes elsewhere)', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c: any) => {
         fc.pre(inScope(c));
-        const d = await run({ ...c, considerations: { ...c.considerations, suspicion: false } });
+        const d = run({ ...c, considerations: { ...c.considerations, suspicion: false } });
         expect(d.outcome).toBe('close-and-record');
         expect(d.report.necessary).toBe(false);
       }),
@@ -98,17 +100,17 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('deterministic: the same case gives the same decision and trail, whatever the key order', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, fc.integer(), async (c, seed) => {
+  it('deterministic: the same case gives the same decision and trail, whatever the key order', () => {
+    fc.assert(
+      fc.property(caseArbitrary, fc.integer(), (c, seed) => {
         const shuffle = (keys: string[]) =>
           keys
             .map((k, i) => ({ k, r: Math.sin(seed + i * 7919) }))
             .sort((a, b) => a.r - b.r)
             .map((x) => x.k);
-        const a = await run(c);
-        const b = await run(reorderKeys(c, shuffle));
-        const r = await run(reorderKeys(c, (k) => [...k].reverse()));
+        const a = run(c);
+        const b = run(reorderKeys(c, shuffle));
+        const r = run(reorderKeys(c, (k) => [...k].reverse()));
         expect(b).toEqual(a);
         expect(JSON.stringify(r)).toBe(JSON.stringify(a));
       }),
@@ -116,10 +118,10 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('every decision has a non-empty trail, each entry citing a source found in shared/sources', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c) => {
-        const d = await run(c);
+  it('every decision has a non-empty trail, each entry citing a source found in shared/sources', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const d = run(c);
         expect(d.trail.length).toBeGreaterThan(0);
         for (const entry of d.trail) expect(citationProblem(entry.source), entry.ruleId).toBeUndefined();
         for (const action of d.actions) expect(citationProblem(action.source)).toBeUndefined();
@@ -128,25 +130,28 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('needs-input exactly when questions are open, and then no guessed report decision', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c) => {
-        const d = await run(c);
+  it('needs-input exactly when questions are open, and then no guessed report decision', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const d = run(c);
         if (d.outcome === 'needs-input') {
           expect(d.nextQuestions.length).toBeGreaterThan(0);
           expect(d.report.necessary).toBeNull();
         }
-        if (d.report.necessary === null) expect(d.outcome).toBe('needs-input');
+        // Out of scope the meldcode does not decide either: no report decision there (null), and no guess.
+        if (d.report.necessary === null) expect(['needs-input', 'out-of-scope']).toContain(d.outcome);
+        if (d.outcome === 'out-of-scope') expect(d.report.necessary).toBeNull();
       }),
       { numRuns: 300 },
     );
   });
 
-  it('bad input: any value gives a decision or a MeldcodeInputError, never another throw', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.anything({ withObjectString: true, withNullPrototype: true }), async (input) => {
+  it('bad input: any value gives a decision or a MeldcodeInputError, never another throw', () => {
+    fc.assert(
+      fc.property(fc.anything({ withObjectString: true, withNullPrototype: true }), (input) => {
         try {
-          await run(input);
+          // Any value, cast: evaluate() takes a typed case; its runtime validation is what is tested.
+          run(input as CaseInput);
         } catch (error) {
           expect(error).toBeInstanceOf(MeldcodeInputError);
           expect((error as MeldcodeInputError).issues.length).toBeGreaterThan(0);
@@ -156,11 +161,11 @@ describe('invariants (DESIGN §7)', () => {
     );
   });
 
-  it('bad input inside a valid case is reported with its path', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, fc.oneof(fc.string(), fc.integer(), fc.constant(null)), async (c: any, bad) => {
+  it('bad input inside a valid case is reported with its path', () => {
+    fc.assert(
+      fc.property(caseArbitrary, fc.oneof(fc.string(), fc.integer(), fc.constant(null)), (c: any, bad) => {
         const input = { ...c, considerations: { ...c.considerations, suspicion: bad } };
-        const error = await run(input).catch((e: unknown) => e);
+        const error = thrown(() => run(input));
         expect(error).toBeInstanceOf(MeldcodeInputError);
         expect((error as MeldcodeInputError).issues.map((i) => i.path.join('.'))).toContain('considerations.suspicion');
       }),
@@ -172,10 +177,10 @@ describe('invariants (DESIGN §7)', () => {
 describe('differential: the rules agree with a hand-written function of the five considerations', () => {
   it('same outcome and norms on any case', async () => {
     const { handWritten } = await import('../bench/hand-written.js');
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c) => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
         fc.pre(inScope(c));
-        const d = await run(c);
+        const d = run(c);
         const h = handWritten(c as Record<string, unknown>);
         expect(d.outcome).toBe(h.outcome);
         expect(d.report.norms).toEqual(h.norms);
@@ -186,10 +191,10 @@ describe('differential: the rules agree with a hand-written function of the five
 });
 
 describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
-  it('scope routing: a professional as perpetrator, or violence between clients who are not partners, is out of scope with where to go', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c: any) => {
-        const d = await run(c);
+  it('scope routing: a professional as perpetrator, or violence between clients who are not partners, is out of scope with where to go', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c: any) => {
+        const d = run(c);
         const s = c.scope ?? {};
         if (!inScope(c)) {
           expect(d.outcome).toBe('out-of-scope');
@@ -198,7 +203,8 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
           expect(d.actions.map((a) => a.id)).toContain(
             s.perpetratorIsProfessional === true ? 'inform-manager-or-board' : 'report-to-manager-board-inspectorate',
           );
-          expect(d.report.necessary).toBe(false);
+          // The meldcode does not decide: no "no report" (false), but no decision at all (null).
+          expect(d.report.necessary).toBeNull();
           expect(d.trail.every((e) => e.module === 'scope')).toBe(true);
         } else {
           expect(d.outcome).not.toBe('out-of-scope');
@@ -207,7 +213,7 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
             expect(d.scope.status).toBe(s.clientsArePartners === true ? 'in-scope' : 'open');
           }
           // The client's role never takes a case out of the meldcode.
-          const withRole = await run({ ...c, client: { ...c.client, role: 'suspected-perpetrator' } });
+          const withRole = run({ ...c, client: { ...c.client, role: 'suspected-perpetrator' } });
           expect(withRole.outcome).toBe(d.outcome);
         }
       }),
@@ -215,10 +221,10 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
     );
   });
 
-  it('scope: out of scope overrides any afwegingskader outcome, and the professional route names the sector route', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, fc.constantFrom('care', 'education', 'childcare'), async (c: any, setting) => {
-        const d = await run({ ...c, scope: { ...c.scope, perpetratorIsProfessional: true, setting } });
+  it('scope: out of scope overrides any afwegingskader outcome, and the professional route names the sector route', () => {
+    fc.assert(
+      fc.property(caseArbitrary, fc.constantFrom('care', 'education', 'childcare'), (c: any, setting) => {
+        const d = run({ ...c, scope: { ...c.scope, perpetratorIsProfessional: true, setting } });
         expect(d.outcome).toBe('out-of-scope');
         const route = { care: 'care-provider-reports-to-inspectorate', education: 'school-inform-board-at-once', childcare: 'childcare-inform-houder' }[setting];
         expect(d.actions.map((a) => a.id)).toContain(route);
@@ -227,12 +233,12 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
     );
   });
 
-  it('open steps never turn a report into no report: the steps only add "take the open steps first"', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c: any) => {
-        const d = await run(c);
+  it('open steps never turn a report into no report: the steps only add "take the open steps first"', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c: any) => {
+        const d = run(c);
         const { steps: _steps, ...withoutSteps } = c;
-        const e = await run(withoutSteps);
+        const e = run(withoutSteps);
         expect(e.outcome).toBe(d.outcome);
         expect(e.report).toEqual(d.report);
         if (d.steps) {
@@ -244,10 +250,10 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
     );
   });
 
-  it('kindcheck: an unanswered question that matters is never "complete"', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c: any) => {
-        const d = await run(c);
+  it('kindcheck: an unanswered question that matters is never "complete"', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c: any) => {
+        const d = run(c);
         fc.pre(d.kindcheck !== null);
         const k = d.kindcheck!;
         const q1 = c.kindcheck?.parentSignals;
@@ -266,10 +272,10 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
     );
   });
 
-  it('record keeping: every decision that reports, closes, helps or skips the conversation carries a cited checklist', async () => {
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary, async (c) => {
-        const d = await run(c);
+  it('record keeping: every decision that reports, closes, helps or skips the conversation carries a cited checklist', () => {
+    fc.assert(
+      fc.property(caseArbitrary, (c) => {
+        const d = run(c);
         const carries = ['report', 'report-and-help', 'close-and-record', 'help'].includes(d.outcome);
         const skipped = (c as { conversation?: { skipReason?: string } }).conversation?.skipReason !== undefined;
         if (carries || skipped) expect(d.recordKeeping.items.length).toBeGreaterThan(0);
@@ -285,12 +291,12 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
     );
   });
 
-  it('bad input to each standalone function: a result or a MeldcodeInputError, never another throw', async () => {
+  it('bad input to each standalone function: a result or a MeldcodeInputError, never another throw', () => {
     const fns = [evaluateKindcheck, evaluateScope, evaluateSteps, evaluateRecordKeeping];
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fns), fc.anything({ withObjectString: true, withNullPrototype: true }), async (fn, input) => {
+    fc.assert(
+      fc.property(fc.constantFrom(...fns), fc.anything({ withObjectString: true, withNullPrototype: true }), (fn, input) => {
         try {
-          await fn(input, { evaluationDate: '2026-11-23' });
+          fn(input as never, { evaluationDate: '2026-11-23' });
         } catch (error) {
           expect(error).toBeInstanceOf(MeldcodeInputError);
           expect((error as MeldcodeInputError).issues.length).toBeGreaterThan(0);

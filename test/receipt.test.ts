@@ -10,44 +10,44 @@ import { sha256Hex } from '../src/rules/sha256.js';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 describe('receipt', () => {
-  it('names the library version from package.json', async () => {
+  it('names the library version from package.json', () => {
     expect(VERSION).toBe(pkg.version);
-    const d = await evaluate({}, { evaluationDate: '2026-11-23' });
+    const d = evaluate({}, { evaluationDate: '2026-11-23' });
     expect(d.receipt.library).toEqual({ name: 'meldcode', version: pkg.version });
   });
 
-  it('names the framework with its version, valid-from date and rule hash', async () => {
-    const d = await evaluate({}, { evaluationDate: '2026-11-23' });
+  it('names the framework with its version, valid-from date and rule hash', () => {
+    const d = evaluate({}, { evaluationDate: '2026-11-23' });
     const f = getFramework('basismodel');
     expect(d.receipt.framework).toMatchObject({ id: 'basismodel', version: f.version, validFrom: '2019-01-01' });
     expect(d.receipt.framework.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect((await compileFramework(f)).hash).toBe(d.receipt.framework.sha256);
+    expect(compileFramework(f).hash).toBe(d.receipt.framework.sha256);
   });
 
-  it('the rule hash changes when any rule text changes', async () => {
+  it('the rule hash changes when any rule text changes', () => {
     const f = getFramework('basismodel');
     const changed = parseFramework({
       ...f,
       indicators: f.indicators.map((i, n) => (n === 0 ? { ...i, text: { ...i.text, nl: `${i.text.nl}!` } } : i)),
     });
-    expect((await compileFramework(changed)).hash).not.toBe((await compileFramework(f)).hash);
+    expect(compileFramework(changed).hash).not.toBe(compileFramework(f).hash);
   });
 
-  it('the evaluation date comes from the options, else the case, else today in Amsterdam', async () => {
-    expect((await evaluate({ evaluationDate: '2025-01-01' }, { evaluationDate: '2026-11-23' })).receipt.evaluationDate).toBe(
+  it('the evaluation date comes from the options, else the case, else today in Amsterdam', () => {
+    expect(evaluate({ evaluationDate: '2025-01-01' }, { evaluationDate: '2026-11-23' }).receipt.evaluationDate).toBe(
       '2026-11-23',
     );
-    expect((await evaluate({ evaluationDate: '2025-01-01' })).receipt.evaluationDate).toBe('2025-01-01');
-    expect((await evaluate({}, { evaluationDate: new Date('2026-03-29T22:30:00Z') })).receipt.evaluationDate).toBe(
+    expect(evaluate({ evaluationDate: '2025-01-01' }).receipt.evaluationDate).toBe('2025-01-01');
+    expect(evaluate({}, { evaluationDate: new Date('2026-03-29T22:30:00Z') }).receipt.evaluationDate).toBe(
       '2026-03-30',
     );
-    expect((await evaluate({})).receipt.evaluationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(evaluate({}).receipt.evaluationDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('hashes the case canonically: key order does not matter, answers do', async () => {
-    const a = await evaluate({ considerations: { suspicion: true, childSignals: false } }, { evaluationDate: '2026-11-23' });
-    const b = await evaluate({ considerations: { childSignals: false, suspicion: true } }, { evaluationDate: '2026-11-23' });
-    const c = await evaluate({ considerations: { childSignals: true, suspicion: true } }, { evaluationDate: '2026-11-23' });
+  it('hashes the case canonically: key order does not matter, answers do', () => {
+    const a = evaluate({ considerations: { suspicion: true, childSignals: false } }, { evaluationDate: '2026-11-23' });
+    const b = evaluate({ considerations: { childSignals: false, suspicion: true } }, { evaluationDate: '2026-11-23' });
+    const c = evaluate({ considerations: { childSignals: true, suspicion: true } }, { evaluationDate: '2026-11-23' });
     expect(a.receipt.caseSha256).toBe(b.receipt.caseSha256);
     expect(a.receipt.caseSha256).not.toBe(c.receipt.caseSha256);
   });

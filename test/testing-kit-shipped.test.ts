@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFramework } from '../src/testing/index.js';
 
 describe('checkFramework on the shipped frameworks', () => {
-  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('%s keeps every invariant', async (id) => {
-    expect(await checkFramework(id, { numRuns: 20, seed: 42 })).toMatchObject({ ok: true, framework: id });
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('%s keeps every invariant', (id) => {
+    expect(checkFramework(id, { numRuns: 20, seed: 42 })).toMatchObject({ ok: true, framework: id });
   });
 });
 

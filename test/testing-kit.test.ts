@@ -35,12 +35,12 @@ const asksAfterNo = broken('vraagt-na-nee', {
 });
 
 describe('caseArbitrary', () => {
-  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('generates only valid %s cases, reaching every outcome', async (id) => {
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('generates only valid %s cases, reaching every outcome', (id) => {
     const outcomes = new Set<string>();
-    await fc.assert(
-      fc.asyncProperty(caseArbitrary(id), unsafetyArbitrary(id), async (c, signal) => {
-        outcomes.add((await evaluate(c, { framework: id, evaluationDate: '2026-11-23' })).outcome);
-        await evaluate(withSignal(c, signal), { framework: id, evaluationDate: '2026-11-23' });
+    fc.assert(
+      fc.property(caseArbitrary(id), unsafetyArbitrary(id), (c, signal) => {
+        outcomes.add(evaluate(c, { framework: id, evaluationDate: '2026-11-23' }).outcome);
+        evaluate(withSignal(c, signal), { framework: id, evaluationDate: '2026-11-23' });
       }),
       { numRuns: 60, seed: 5 },
     );
@@ -66,8 +66,8 @@ describe('checkFramework on frameworks broken on purpose', () => {
     for (const fw of [reportsWithoutSuspicion, unknownAsNo, asksAfterNo]) expect(validateFramework(fw).ok).toBe(true);
   });
 
-  it('finds a report without suspicion, shrunk to a small case', async () => {
-    const result = await checkFramework(reportsWithoutSuspicion, { numRuns: 100, seed: 1, only: ['no-suspicion', 'norm-1'] });
+  it('finds a report without suspicion, shrunk to a small case', () => {
+    const result = checkFramework(reportsWithoutSuspicion, { numRuns: 100, seed: 1, only: ['no-suspicion', 'norm-1'] });
     expect(result).toMatchObject({ ok: false, invariant: 'no-suspicion' });
     if (result.ok) return;
     expect(result.error).toMatch(/no suspicion gave report/);
@@ -75,37 +75,35 @@ describe('checkFramework on frameworks broken on purpose', () => {
     expect(result.counterexample).toEqual([{ considerations: { childSignals: true } }]);
   });
 
-  it('finds an unknown answer read as no, naming the answer', async () => {
-    const result = await checkFramework(unknownAsNo, { numRuns: 150, seed: 2, only: ['unknown-is-never-no'] });
+  it('finds an unknown answer read as no, naming the answer', () => {
+    const result = checkFramework(unknownAsNo, { numRuns: 150, seed: 2, only: ['unknown-is-never-no'] });
     expect(result).toMatchObject({ ok: false, invariant: 'unknown-is-never-no' });
     if (result.ok) return;
     expect(result.error).toMatch(/removing the answer considerations\.childSignals/);
     expect((result.counterexample[0] as { considerations: { childSignals: boolean } }).considerations.childSignals).toBe(true);
   });
 
-  it('finds a meldcode that never closes after "no suspicion"', async () => {
-    const result = await checkFramework(asksAfterNo, { numRuns: 100, seed: 3 });
+  it('finds a meldcode that never closes after "no suspicion"', () => {
+    const result = checkFramework(asksAfterNo, { numRuns: 100, seed: 3 });
     expect(result).toMatchObject({ ok: false, invariant: 'no-suspicion' });
   });
 
-  it('assertFramework throws with the invariant, the counterexample and how to replay it (three-line use)', async () => {
-    await expect(assertFramework(reportsWithoutSuspicion, { numRuns: 50, seed: 1, only: ['no-suspicion'] })).rejects.toThrow(
-      /breaks invariant no-suspicion[\s\S]*Counterexample \(shrunk\): \[\{"considerations":\{"childSignals":true\}\}\][\s\S]*Replay/,
-    );
-    await expect(assertFramework('onderwijs', { numRuns: 5, only: ['norm-1'] })).resolves.toBeUndefined();
+  it('assertFramework throws with the invariant, the counterexample and how to replay it (three-line use)', () => {
+    expect(() => assertFramework(reportsWithoutSuspicion, { numRuns: 50, seed: 1, only: ['no-suspicion'] })).toThrow(/breaks invariant no-suspicion[\s\S]*Counterexample \(shrunk\): \[\{"considerations":\{"childSignals":true\}\}\][\s\S]*Replay/);
+    expect(assertFramework('onderwijs', { numRuns: 5, only: ['norm-1'] })).toBeUndefined();
   });
 
-  it('a framework that does not validate is a typed error, not a check result', async () => {
-    await expect(checkFramework({ id: 'x' } as never)).rejects.toThrow(/Invalid framework/);
-    await expect(checkFramework('nope')).rejects.toThrow(/unknown framework "nope"/);
+  it('a framework that does not validate is a typed error, not a check result', () => {
+    expect(() => checkFramework({ id: 'x' } as never)).toThrow(/Invalid framework/);
+    expect(() => checkFramework('nope')).toThrow(/unknown framework "nope"/);
   });
 });
 
 describe('checkFramework runs the documented examples as golden cases', () => {
-  it('reports an example whose documented outcome the framework does not reach', async () => {
+  it('reports an example whose documented outcome the framework does not reach', () => {
     const fw = structuredClone(getFramework('sociaal-domein')) as FrameworkInput & { examples: { expect: { outcome: string } }[] };
     fw.examples[0]!.expect.outcome = 'help';
-    const result = await checkFramework(fw, { numRuns: 1 });
+    const result = checkFramework(fw, { numRuns: 1 });
     expect(result).toMatchObject({ ok: false, invariant: 'examples' });
     if (!result.ok) expect(result.error).toMatch(/^example vignette-boy-3-childcare documents .*"help".* but gives .*"report"/);
   });

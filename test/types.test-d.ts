@@ -2,11 +2,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
+  type Case,
+  type CaseInput,
   type Decision,
   type Effect,
   evaluate,
   type Indicator,
   type Outcome,
+  parseCase,
   type Question,
   safeEvaluate,
   type SafeEvaluateResult,
@@ -27,9 +30,13 @@ describe('public types', () => {
     expectTypeOf<z.infer<typeof effectSchema>>().toExtend<Effect>();
   });
 
-  it('evaluate takes a case and resolves to a decision', () => {
-    expectTypeOf(evaluate).parameter(0).toExtend<unknown>();
-    expectTypeOf(evaluate).returns.resolves.toEqualTypeOf<Decision>();
+  it('evaluate takes a typed case and returns a decision (synchronously)', () => {
+    expectTypeOf(evaluate).parameter(0).toEqualTypeOf<CaseInput>();
+    expectTypeOf(evaluate).returns.toEqualTypeOf<Decision>();
+    // Unknown input (parsed JSON) goes through parseCase or safeEvaluate.
+    expectTypeOf(parseCase).parameter(0).toEqualTypeOf<unknown>();
+    expectTypeOf(parseCase).returns.toEqualTypeOf<Case>();
+    expectTypeOf(safeEvaluate).parameter(0).toEqualTypeOf<unknown>();
     expectTypeOf<Decision['outcome']>().toEqualTypeOf<Outcome>();
     expectTypeOf<Outcome>().toEqualTypeOf<
       'out-of-scope' | 'close-and-record' | 'report' | 'help' | 'report-and-help' | 'needs-input'
@@ -38,7 +45,7 @@ describe('public types', () => {
   });
 
   it('safeEvaluate narrows on ok', () => {
-    expectTypeOf(safeEvaluate).returns.resolves.toEqualTypeOf<SafeEvaluateResult>();
+    expectTypeOf(safeEvaluate).returns.toEqualTypeOf<SafeEvaluateResult>();
     const check = (r: SafeEvaluateResult) => {
       if (r.ok) expectTypeOf(r.decision).toEqualTypeOf<Decision>();
       else expectTypeOf(r.error.issues[0]!.path).toEqualTypeOf<(string | number)[]>();

@@ -1,9 +1,9 @@
 // Writing a framework: define one from JSON, extend a shipped one for an organisation, validate
 // a file. Every path ends in parseFramework (zod + the legal-floor check) and a trial compile.
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import {
-  compileFrameworkSync,
+  compileFramework,
   exampleSchema,
   type Framework,
   type FrameworkInput,
@@ -41,7 +41,7 @@ export function validateFramework(json: unknown): FrameworkValidation {
     throw error;
   }
   try {
-    compileFrameworkSync(framework);
+    compileFramework(framework);
   } catch (error) {
     if (error instanceof MeldcodeInputError) return { ok: false, issues: [...error.issues] };
     // compileRules throws a plain Error for an unknown named condition or a cycle.
@@ -84,7 +84,7 @@ export function validateFramework(json: unknown): FrameworkValidation {
  * @example
  * ```ts
  * const mine = defineFramework({ id: 'mijn-kader', version: '1.0.0', ... });
- * await evaluate(myCase, { framework: mine });
+ * evaluate(myCase, { framework: mine });
  * ```
  */
 export function defineFramework(json: FrameworkInput | unknown): Framework {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A calendar date, `YYYY-MM-DD`, that exists. Its own file so any schema can import it without a cycle. */
 export const isoDate = z.iso.date();

@@ -1,12 +1,13 @@
 // What every rule module (kindcheck, scope, steps, records) shares: validating its part of a
 // case, the facts its rules read, its question file, and the options of its standalone function.
-import { z } from 'zod';
+import * as z from 'zod';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import type { Question } from '../questions/questions.js';
 import { sortKeys } from '../rules/canonical.js';
-import { propertyPath } from '../rules/engine.js';
-import { type Source, sourceSchema, textSchema } from '../rules/schema.js';
-import type { Lang } from '../rules/trail.js';
+import { type CompiledRules, compileRules, propertyPath, runRules } from '../rules/compile.js';
+import { deepFreeze } from '../rules/freeze.js';
+import { type BaseEffect, type RuleFile, ruleFileSchemaFor, type Source, sourceSchema, textSchema } from '../rules/schema.js';
+import type { Lang, TrailEntry } from '../rules/trail.js';
 import { ageIssues, type DerivedFacts, deriveFacts } from './age.js';
 import { type Case, isoDate } from './schema.js';
 
@@ -54,6 +55,53 @@ export const moduleQuestionFileSchema = z.strictObject({
   /** Further questions one can ask for a question (the kindcheck's question 2). */
   subQuestions: z.array(textSchema).optional(),
 });
+
+/**
+ * One rule module (scope, kindcheck, steps, records, consent): its rule file, its questions and its
+ * effect vocabulary, declared once with {@link defineRuleModule} and run by the one pipeline.
+ */
+export interface RuleModule<E extends BaseEffect> {
+  /** The module's id, as its rule file names it. */
+  readonly id: string;
+  /** The rule file as shipped, deeply frozen. `test/modules.test.ts` validates it against {@link effectSchema}. */
+  readonly ruleFile: RuleFile<E>;
+  /** The schema of the effects its rules may establish. */
+  readonly effectSchema: z.ZodType<BaseEffect>;
+  /** Its questions by id (fact path), in the order they are asked. */
+  readonly questions: ReadonlyMap<string, Question>;
+  /** Its rules, compiled on first use and reused. */
+  rules(): CompiledRules<E>;
+  /** Runs its rules on facts; only the rules that held. */
+  run(facts: Readonly<Record<string, unknown>>, lang: Lang): TrailEntry<E>[];
+}
+
+/**
+ * Declares a rule module. Shipped rule files are trusted at run time (the test suite validates
+ * each against its schema), so importing the library does not parse them again: that keeps the
+ * cold start small. Third-party frameworks are always validated.
+ */
+export function defineRuleModule<E extends BaseEffect>(spec: {
+  ruleFile: unknown;
+  effectSchema: z.ZodType<BaseEffect>;
+  questions?: readonly Question[];
+}): RuleModule<E> {
+  const ruleFile = deepFreeze(spec.ruleFile) as RuleFile<E>;
+  let compiled: CompiledRules<E> | undefined;
+  const rules = () => (compiled ??= compileRules([ruleFile]));
+  return Object.freeze({
+    id: ruleFile.id,
+    ruleFile,
+    effectSchema: spec.effectSchema,
+    questions: questionMap(deepFreeze(spec.questions ?? [])),
+    rules,
+    run: (facts: Readonly<Record<string, unknown>>, lang: Lang) => runRules(rules(), facts, lang).filter((e) => e.outcome),
+  });
+}
+
+/** The rule-file schema of a module, for validating its shipped file in the tests. */
+export function moduleRuleFileSchema(module: RuleModule<BaseEffect>) {
+  return ruleFileSchemaFor(module.effectSchema);
+}
 
 /** A module's questions by id, in file order. */
 export function questionMap(questions: readonly Question[]): ReadonlyMap<string, Question> {

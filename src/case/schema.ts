@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { conversationSchema, objectionSchema } from '../consent/schema.js';
 import { kebabId } from '../rules/schema.js';
 

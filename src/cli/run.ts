@@ -3,10 +3,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { validateFramework } from '../authoring/index.js';
 import { caseSchema } from '../case/schema.js';
-import { evaluate } from '../decision/evaluate.js';
+import { evaluate, parseCase } from '../decision/evaluate.js';
 import type { Decision } from '../decision/types.js';
 import { formatPath, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import { toMermaid } from '../flowchart/index.js';
@@ -102,9 +102,9 @@ function evaluateOptions(values: { framework?: string; date?: string }, lang: La
 }
 
 /** Evaluates and turns an input error into the lines to print. */
-async function decide(kase: unknown, opts: ReturnType<typeof evaluateOptions>, lang: Lang): Promise<Decision> {
+function decide(kase: unknown, opts: ReturnType<typeof evaluateOptions>, lang: Lang): Decision {
   try {
-    return await evaluate(kase, opts);
+    return evaluate(parseCase(kase, opts), opts);
   } catch (error) {
     if (error instanceof MeldcodeInputError) {
       const head = lang === 'nl' ? `Ongeldige invoer (${error.issues.length} probleem/problemen):` : `Invalid input (${error.issues.length} problem(s)):`;
@@ -170,7 +170,7 @@ async function interview(io: CliIo, values: { framework?: string; date?: string;
   const lines = rl[Symbol.asyncIterator]();
   const asked = new Set<string>();
   let count = 0;
-  let decision = await decide(kase, opts, lang);
+  let decision = decide(kase, opts, lang);
   const catalogue = new Map(listQuestions(values.framework).map((q) => [q.id, q]));
   for (;;) {
     // The decision's questions first; with --all also the kindcheck's, the open steps' and the
@@ -209,7 +209,7 @@ async function interview(io: CliIo, values: { framework?: string; date?: string;
     asked.add(q.id);
     if (answer === undefined) continue; // "don't know" stays unknown and is not asked again
     setPath(kase, q.id, answer);
-    decision = await decide(kase, opts, lang);
+    decision = decide(kase, opts, lang);
   }
   rl.close();
   if (values.json) io.stdout.write(`${JSON.stringify({ case: kase, decision }, null, 2)}\n`);
@@ -253,7 +253,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'evaluate': {
         arity(1, lang === 'nl' ? 'geef één casusbestand, of - voor stdin' : 'give one case file, or - for stdin');
         const kase = await readJson(args[0] as string, io, lang);
-        const decision = await decide(kase, evaluateOptions(values, lang), lang);
+        const decision = decide(kase, evaluateOptions(values, lang), lang);
         io.stdout.write(values.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(decision, lang)}\n`);
         return EXIT.ok;
       }

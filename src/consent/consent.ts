@@ -1,12 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../case/schema.js';
 import { todayInAmsterdam } from '../case/date.js';
 import type { Action } from '../decision/types.js';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import { sortKeys } from '../rules/canonical.js';
-import { type CompiledRules, compileRules, propertyPath } from '../rules/engine.js';
+import { defineRuleModule, type RuleModule } from '../case/module.js';
+import { type CompiledRules, propertyPath } from '../rules/compile.js';
+import { deepFreeze } from '../rules/freeze.js';
 import type { RuleFile, Source } from '../rules/schema.js';
-import { type Lang, runRules, type TrailEntry } from '../rules/trail.js';
+import { runRules } from '../rules/compile.js';
+import type { Lang, TrailEntry } from '../rules/trail.js';
 import { type AgeBand, ageBand, ageInYears } from './age.js';
 import questionsJson from './consent.questions.json';
 import rulesJson from './consent.rules.json';
@@ -20,7 +23,7 @@ import {
   consentInputSchema,
   consentQuestionFileSchema,
   consentRegimes,
-  consentRuleFileSchema,
+  consentEffectSchema,
   type ObjectionStatus,
   type Party,
   type PartyBasis,
@@ -67,27 +70,25 @@ export const objectionPrecedence = [
   'objection-unsafety-open',
 ] as const;
 
-let ruleFile: RuleFile<ConsentEffect> | undefined;
-let compiled: CompiledRules<ConsentEffect> | undefined;
-let questionFile: z.output<typeof consentQuestionFileSchema> | undefined;
+/** The consent module: its rule file and effects (the questions follow the consent question format). */
+export const consentModule: RuleModule<ConsentEffect> = defineRuleModule({ ruleFile: rulesJson, effectSchema: consentEffectSchema });
+// Shipped and trusted, as every module's files: `test/modules.test.ts` validates it.
+const questionFile = deepFreeze(questionsJson) as unknown as z.output<typeof consentQuestionFileSchema>;
 
-/** The consent rule file, validated by its strict schema on first use. */
+/** The consent rule file (deeply frozen). */
 export function consentRuleFile(): RuleFile<ConsentEffect> {
-  ruleFile ??= consentRuleFileSchema.parse(rulesJson) as RuleFile<ConsentEffect>;
-  return ruleFile;
+  return consentModule.ruleFile;
 }
 
 /**
- * The compiled consent rules (one json-rules-engine, built once). Run them with `runRules` on
- * {@link consentFacts} and turn the trail into a plan with {@link consentResultFromTrail}.
+ * The compiled consent rules. Run them with `runRules` on {@link consentFacts} and turn the trail
+ * into a plan with {@link consentResultFromTrail}.
  */
 export function getCompiledConsentRules(): CompiledRules<ConsentEffect> {
-  compiled ??= compileRules([consentRuleFile()]);
-  return compiled;
+  return consentModule.rules();
 }
 
 function questions(): z.output<typeof consentQuestionFileSchema> {
-  questionFile ??= consentQuestionFileSchema.parse(questionsJson);
   return questionFile;
 }
 
@@ -409,7 +410,7 @@ const optionsSchema = z.strictObject({
  * @throws {@link MeldcodeInputError} listing every problem in the input or options.
  * @example
  * ```ts
- * const plan = await evaluateConsent(
+ * const plan = evaluateConsent(
  *   { client: { birthDate: '2012-05-01', livesWithParents: true }, unsafety: { acuteOrStructural: true },
  *     objection: { raised: true } },
  *   { evaluationDate: '2026-11-23', regime: 'jeugdwet-wgbo-12' },
@@ -419,7 +420,7 @@ const optionsSchema = z.strictObject({
  * plan.objection.reportDespiteObjection;     // true (always-report: a minor with acute or structural unsafety)
  * ```
  */
-export async function evaluateConsent(input: ConsentInput | unknown, options: ConsentOptions = {}): Promise<ConsentResult> {
+export function evaluateConsent(input: ConsentInput, options: ConsentOptions = {}): ConsentResult {
   const issues: InputIssue[] = [];
   const parsed = consentInputSchema.safeParse(input);
   if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
@@ -439,7 +440,7 @@ export async function evaluateConsent(input: ConsentInput | unknown, options: Co
     acuteOrStructuralUnsafety: parsed.data.unsafety?.acuteOrStructural,
     regime: opts.data.regime,
   });
-  const trail = await runRules(getCompiledConsentRules(), facts as unknown as Record<string, unknown>, lang);
+  const trail = runRules(getCompiledConsentRules(), facts as unknown as Record<string, unknown>, lang);
   return consentResultFromTrail(trail, facts, lang);
 }
 
@@ -451,13 +452,13 @@ export type SafeConsentResult = { ok: true; plan: ConsentResult } | { ok: false;
  *
  * @example
  * ```ts
- * const result = await safeEvaluateConsent({ objection: { raised: 'yes' } });
+ * const result = safeEvaluateConsent({ objection: { raised: 'yes' } });
  * if (!result.ok) console.log(result.error.issues[0]?.path); // ['objection', 'raised']
  * ```
  */
-export async function safeEvaluateConsent(input: unknown, options?: ConsentOptions): Promise<SafeConsentResult> {
+export function safeEvaluateConsent(input: unknown, options?: ConsentOptions): SafeConsentResult {
   try {
-    return { ok: true, plan: await evaluateConsent(input, options) };
+    return { ok: true, plan: evaluateConsent(input as ConsentInput, options) };
   } catch (error) {
     if (error instanceof MeldcodeInputError) return { ok: false, error };
     throw error;

@@ -46,6 +46,6 @@ export { MeldcodeInputError } from '../errors/errors.js';
 export type { InputIssue } from '../errors/errors.js';
 // The shared types the consent API refers to, so this entry point stands on its own.
 export type { Action } from '../decision/types.js';
-export type { CompiledRules } from '../rules/engine.js';
+export type { CompiledRules } from '../rules/compile.js';
 export type { BaseEffect, Condition, Rule, RuleFile, Source, Text } from '../rules/schema.js';
 export type { Lang, TrailEntry, TrailFact } from '../rules/trail.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../case/date.js';
 import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema } from '../rules/schema.js';
 

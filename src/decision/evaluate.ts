@@ -1,4 +1,4 @@
-import type { CaseInput } from '../case/schema.js';
+import type { Case, CaseInput } from '../case/schema.js';
 import { MeldcodeInputError } from '../errors/errors.js';
 import {
   DEFAULT_FRAMEWORK,
@@ -6,14 +6,14 @@ import {
   hasFramework,
   unknownFrameworkIssue,
 } from '../frameworks/registry.js';
-import { type EvaluateOptions, evaluateCase, type FrameworkResolver, type SafeEvaluateResult } from './core.js';
+import { type EvaluateOptions, evaluateCase, type FrameworkResolver, prepareCase, type SafeEvaluateResult } from './core.js';
 import type { Decision } from './types.js';
 
 export { todayInAmsterdam } from '../case/date.js';
 export type { EvaluateOptions, SafeEvaluateResult } from './core.js';
 
 /** The shipped frameworks, by id. */
-const shipped: FrameworkResolver = {
+export const shippedFrameworks: FrameworkResolver = {
   defaultId: DEFAULT_FRAMEWORK,
   has: hasFramework,
   get: getFramework,
@@ -28,15 +28,15 @@ const shipped: FrameworkResolver = {
  * @throws {@link MeldcodeInputError} listing every problem in the case or options.
  * @example
  * ```ts
- * const decision = await evaluate({
+ * const decision = evaluate({
  *   considerations: { suspicion: true, unsafety: { acute: true } },
  * }, { evaluationDate: '2026-11-23' });
  * decision.outcome;        // 'report'
  * decision.report.norms;   // [1]
  * ```
  */
-export async function evaluate(input: CaseInput | unknown, options: EvaluateOptions = {}): Promise<Decision> {
-  return evaluateCase(input, options, shipped);
+export function evaluate(input: CaseInput, options: EvaluateOptions = {}): Decision {
+  return evaluateCase(input, options, shippedFrameworks);
 }
 
 /**
@@ -44,15 +44,30 @@ export async function evaluate(input: CaseInput | unknown, options: EvaluateOpti
  *
  * @example
  * ```ts
- * const result = await safeEvaluate({ considerations: { suspicion: 'maybe' } });
+ * const result = safeEvaluate(JSON.parse('{"considerations":{"suspicion":"maybe"}}'));
  * if (!result.ok) console.log(result.error.issues.map((i) => i.message.nl));
  * ```
  */
-export async function safeEvaluate(input: unknown, options?: EvaluateOptions): Promise<SafeEvaluateResult> {
+export function safeEvaluate(input: unknown, options?: EvaluateOptions): SafeEvaluateResult {
   try {
-    return { ok: true, decision: await evaluate(input, options) };
+    return { ok: true, decision: evaluateCase(input, options ?? {}, shippedFrameworks) };
   } catch (error) {
     if (error instanceof MeldcodeInputError) return { ok: false, error };
     throw error;
   }
+}
+
+/**
+ * Validates unknown input (e.g. parsed JSON) as a case for its framework (default `basismodel`,
+ * or `options.framework`) and returns it typed, ready for {@link evaluate}.
+ *
+ * @throws {@link MeldcodeInputError} listing every problem in the case or options.
+ * @example
+ * ```ts
+ * const kase = parseCase(JSON.parse('{"considerations":{"suspicion":false}}'));
+ * evaluate(kase).outcome; // 'close-and-record'
+ * ```
+ */
+export function parseCase(input: unknown, options: Pick<EvaluateOptions, 'framework' | 'evaluationDate'> = {}): Case {
+  return prepareCase(input, options, shippedFrameworks).data;
 }

@@ -20,7 +20,7 @@ const MESSAGE_ISSUE_LIMIT = 20;
  *
  * @example
  * ```ts
- * try { await evaluate({ considerations: { suspicion: 'yes' } }); }
+ * try { evaluate(JSON.parse('{"considerations":{"suspicion":"yes"}}')); }
  * catch (e) { if (e instanceof MeldcodeInputError) console.log(e.issues[0].path); }
  * ```
  */

@@ -144,7 +144,7 @@ function decisionFramework(decision: Decision, options: AdviceOptions): Framewor
  *
  * @example
  * ```ts
- * const card = toCdsHooksCard(await evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }));
+ * const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }));
  * card.indicator;     // 'warning'
  * card.summary;       // 'Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).'
  * card.source.label;  // 'Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (001_dcbf0a2973853468.txt)'
@@ -177,7 +177,7 @@ export function toCdsHooksCard(decision: Decision, options: AdviceOptions = {}):
  *
  * @example
  * ```ts
- * const guidance = toGuidanceResponse(await evaluate({}));
+ * const guidance = toGuidanceResponse(evaluate({}));
  * guidance.status;                            // 'data-required'
  * guidance.dataRequirement?.[0].mustSupport;  // ["item.where(linkId='considerations.suspicion')"]
  * ```

@@ -96,11 +96,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  *   item: [{ linkId: 'considerations.suspicion', answer: [{ valueBoolean: false }] }],
  * });
  * // { framework: 'basismodel', considerations: { suspicion: false } }
- * const decision = await evaluate(kase); // close-and-record
+ * const decision = evaluate(kase); // close-and-record
  * ```
  */
 export function fromQuestionnaireResponse(
-  response: QuestionnaireResponse | unknown,
+  response: QuestionnaireResponse,
   options: FromQuestionnaireResponseOptions = {},
 ): CaseInput {
   const issues: InputIssue[] = [];

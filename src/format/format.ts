@@ -135,7 +135,7 @@ export function formatSource(source: Source): string {
  *
  * @example
  * ```ts
- * console.log(formatDecision(await evaluate(myCase)));
+ * console.log(formatDecision(evaluate(myCase)));
  * ```
  */
 export function formatDecision(decision: Decision, lang: Lang = decision.lang): string {

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoDate } from '../case/schema.js';
 import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
-import { type CompiledRules, compileRules } from '../rules/engine.js';
+import { type CompiledRules, compileRules } from '../rules/compile.js';
 import {
   type Condition,
   type Effect,
@@ -338,7 +338,7 @@ function indicatorRules(indicators: readonly Indicator[]): RuleFile {
  * Compiles a framework with the floor it inherits into one engine. A framework that would
  * remove or weaken the floor (see {@link floorIssues}) is rejected with the floor rule named.
  */
-export function compileFrameworkSync(framework: Framework): CompiledFramework {
+export function compileFramework(framework: Framework): CompiledFramework {
   const { rules: floorRules, indicators: floorIndicators } = getFloor();
   const issues = floorIssues(framework);
   if (issues.length > 0) throw new MeldcodeFrameworkError(issues);
@@ -352,22 +352,14 @@ export function compileFrameworkSync(framework: Framework): CompiledFramework {
   return { framework, rules: compileRules(ruleFiles), indicators, ruleFiles, hash };
 }
 
-/**
- * Compiles a framework (see {@link compileFrameworkSync}); async so that callers need not
- * change when compiling does.
- */
-export async function compileFramework(framework: Framework): Promise<CompiledFramework> {
-  return compileFrameworkSync(framework);
-}
+const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();
 
-const compiledFrameworks = new WeakMap<Framework, Promise<CompiledFramework>>();
-
-/** The compiled engine for a framework, built once per framework object and reused. */
-export function getCompiledFramework(framework: Framework): Promise<CompiledFramework> {
-  let promise = compiledFrameworks.get(framework);
-  if (!promise) {
-    promise = compileFramework(framework);
-    compiledFrameworks.set(framework, promise);
+/** The compiled rules for a framework, built once per framework object and reused. */
+export function getCompiledFramework(framework: Framework): CompiledFramework {
+  let compiled = compiledFrameworks.get(framework);
+  if (!compiled) {
+    compiled = compileFramework(framework);
+    compiledFrameworks.set(framework, compiled);
   }
-  return promise;
+  return compiled;
 }

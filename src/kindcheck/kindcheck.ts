@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { caseFacts, type ModuleNote, type ModuleOptions, moduleQuestionFileSchema, openQuestions, parseModuleInput, questionMap } from '../case/module.js';
+import * as z from 'zod';
+import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, contactSchema, isoDate, kindcheckSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
 import type { RecordItem } from '../records/types.js';
-import { type CompiledRules, compileRules } from '../rules/engine.js';
-import { kebabId, ruleFileSchemaFor, type RuleFile, type Text } from '../rules/schema.js';
-import { type Lang, runRules, type TrailEntry } from '../rules/trail.js';
+import { kebabId, type Text } from '../rules/schema.js';
+import type { Lang, TrailEntry } from '../rules/trail.js';
 import rulesJson from './kindcheck.rules.json';
 import questionsJson from './kindcheck.questions.json';
 
@@ -52,20 +51,15 @@ export interface KindcheckResult {
   children: { count?: number; ages?: number[]; sharedCare?: boolean };
 }
 
-const ruleFile = ruleFileSchemaFor(kindcheckEffectSchema).parse(rulesJson) as RuleFile<KindcheckEffect>;
-const questionFile = moduleQuestionFileSchema.parse(questionsJson);
+/** The kindcheck module (004 §Kind Check): its rule file, questions and effects. */
+export const kindcheckModule: RuleModule<KindcheckEffect> = defineRuleModule({
+  ruleFile: rulesJson,
+  effectSchema: kindcheckEffectSchema,
+  questions: questionsJson.questions as Question[],
+});
 /** The kindcheck's questions by id (fact path), in the order they are asked. */
-export const kindcheckQuestions: ReadonlyMap<string, Question> = questionMap(questionFile.questions as Question[]);
-const subQuestions: readonly Text[] = questionFile.subQuestions ?? [];
-
-let compiled: CompiledRules<KindcheckEffect> | undefined;
-/** The kindcheck's rule file, compiled once. */
-export function kindcheckRules(): CompiledRules<KindcheckEffect> {
-  compiled ??= compileRules([ruleFile]);
-  return compiled;
-}
-/** The kindcheck's rule file as validated JSON. */
-export const kindcheckRuleFile: RuleFile<KindcheckEffect> = ruleFile;
+export const kindcheckQuestions: ReadonlyMap<string, Question> = kindcheckModule.questions;
+const subQuestions: readonly Text[] = questionsJson.subQuestions ?? [];
 
 /** Builds the kindcheck result from the trail of its rules. */
 export function kindcheckResult(trail: readonly TrailEntry<KindcheckEffect>[], facts: Record<string, unknown>, lang: Lang): KindcheckResult {
@@ -119,17 +113,17 @@ export type KindcheckInput = z.input<typeof kindcheckInputSchema>;
  * @throws {@link MeldcodeInputError} listing every problem in the answers or options.
  * @example
  * ```ts
- * const kc = await evaluateKindcheck({ kindcheck: { parentSignals: true }, client: { caresForMinor: true } });
+ * const kc = evaluateKindcheck({ kindcheck: { parentSignals: true }, client: { caresForMinor: true } });
  * kc.status;                     // 'open'
  * kc.nextQuestions[0].id;        // 'contact.oneOff'
  * ```
  */
-export async function evaluateKindcheck(
-  answers: KindcheckInput | unknown,
+export function evaluateKindcheck(
+  answers: KindcheckInput,
   options: ModuleOptions = {},
-): Promise<KindcheckResult & { trail: TrailEntry<KindcheckEffect>[] }> {
+): KindcheckResult & { trail: TrailEntry<KindcheckEffect>[] } {
   const { data, lang, evaluationDate } = parseModuleInput(kindcheckInputSchema, answers, options);
   const facts = caseFacts(data, evaluationDate);
-  const trail = (await runRules(kindcheckRules(), facts, lang)).filter((e) => e.outcome);
+  const trail = kindcheckModule.run(facts, lang);
   return { ...kindcheckResult(trail, facts, lang), trail };
 }

@@ -13,14 +13,14 @@ import type { Question } from './questions.js';
  * @throws {@link MeldcodeInputError} listing every problem in the case.
  * @example
  * ```ts
- * const [first] = await nextQuestions({});
- * first.id;                // 'considerations.suspicion'
- * const after = await nextQuestions({ considerations: { suspicion: false } });
+ * const [first] = nextQuestions({});
+ * first?.id;                // 'considerations.suspicion'
+ * const after = nextQuestions({ considerations: { suspicion: false } });
  * after.length;            // 0: close the meldcode and record the conclusion
  * ```
  */
-export async function nextQuestions(input: CaseInput | unknown, framework?: string | Framework | FrameworkInput): Promise<Question[]> {
-  const decision = await evaluate(input, framework === undefined ? {} : { framework });
+export function nextQuestions(input: CaseInput, framework?: string | Framework | FrameworkInput): Question[] {
+  const decision = evaluate(input, framework === undefined ? {} : { framework });
   return decision.nextQuestions;
 }
 

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { caseSchema } from '../case/schema.js';
 import consentQuestions from '../consent/consent.questions.json';
 import { consentQuestionFileSchema } from '../consent/schema.js';
 import type { Framework, FrameworkInput, Indicator } from '../frameworks/framework.js';
 import { getFloor, parseFramework } from '../frameworks/framework.js';
-import { propertyPath } from '../rules/engine.js';
+import { propertyPath } from '../rules/compile.js';
 import { indicatorKinds, type Source, sourceSchema, type Text, textSchema } from '../rules/schema.js';
 import kindcheckQuestions from '../kindcheck/kindcheck.questions.json';
 import scopeQuestions from '../scope/scope.questions.json';

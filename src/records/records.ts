@@ -1,12 +1,10 @@
-import { z } from 'zod';
-import type { ModuleOptions } from '../case/module.js';
-import { parseModuleInput } from '../case/module.js';
+import * as z from 'zod';
+import { defineRuleModule, type ModuleOptions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { stepsSchema } from '../case/schema.js';
 import { conversationSchema } from '../consent/schema.js';
 import { sortKeys } from '../rules/canonical.js';
-import { type CompiledRules, compileRules } from '../rules/engine.js';
-import { kebabId, ruleFileSchemaFor, type RuleFile } from '../rules/schema.js';
-import { runRules, type TrailEntry } from '../rules/trail.js';
+import { kebabId } from '../rules/schema.js';
+import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './records.rules.json';
 import type { RecordItem } from './types.js';
 
@@ -45,16 +43,8 @@ export interface DecisionFacts {
   conversationSkipped: boolean;
 }
 
-const ruleFile = ruleFileSchemaFor(recordsEffectSchema).parse(rulesJson) as RuleFile<RecordsEffect>;
-/** The record-keeping rule file as validated JSON. */
-export const recordsRuleFile: RuleFile<RecordsEffect> = ruleFile;
-
-let compiled: CompiledRules<RecordsEffect> | undefined;
-/** The record-keeping rules, compiled once. */
-export function recordsRules(): CompiledRules<RecordsEffect> {
-  compiled ??= compileRules([ruleFile]);
-  return compiled;
-}
+/** The record-keeping module (004 §Wat leg ik vast over een melding?): its rule file and effects. */
+export const recordsModule: RuleModule<RecordsEffect> = defineRuleModule({ ruleFile: rulesJson, effectSchema: recordsEffectSchema });
 
 /** The outcomes of a decision that carry a checklist, and what they mean for the record-keeping facts. */
 export function decisionFacts(outcome: string, helpStage: string | null, skipReason: unknown): DecisionFacts {
@@ -100,17 +90,17 @@ export type RecordsInput = z.input<typeof recordsInputSchema>;
  * @throws {@link MeldcodeInputError} listing every problem in the input or options.
  * @example
  * ```ts
- * const r = await evaluateRecordKeeping({ outcome: 'report' });
+ * const r = evaluateRecordKeeping({ outcome: 'report' });
  * r.items.map((i) => i.id); // […, 'veilig-thuis-officer', 'later-outcomes']
  * ```
  */
-export async function evaluateRecordKeeping(
-  input: RecordsInput | unknown,
+export function evaluateRecordKeeping(
+  input: RecordsInput,
   options: ModuleOptions = {},
-): Promise<RecordKeeping & { trail: TrailEntry<RecordsEffect>[] }> {
+): RecordKeeping & { trail: TrailEntry<RecordsEffect>[] } {
   const { data, lang } = parseModuleInput(recordsInputSchema, input, options);
   const decision = decisionFacts(data.outcome, data.helpAlongside === true ? 'alongside-report' : null, data.conversation?.skipReason);
   const facts = sortKeys({ steps: data.steps, conversation: data.conversation, decision }) as Record<string, unknown>;
-  const trail = (await runRules(recordsRules(), facts, lang)).filter((e) => e.outcome);
+  const trail = recordsModule.run(facts, lang);
   return { ...recordKeeping(decision, trail), trail };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable ids: kebab-case, so they read well in a trail and in a URL. */
 export const kebabId = z

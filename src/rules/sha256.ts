@@ -1,5 +1,19 @@
-// SHA-256 (FIPS 180-4), synchronous and dependency-free, so hashing works the same in Node
-// and browsers without WebCrypto's async round trip on every evaluation.
+// SHA-256 (FIPS 180-4), synchronous, so hashing works the same in Node and browsers without
+// WebCrypto's async round trip on every evaluation. On Node (20.16+) the platform's own
+// `node:crypto` does the work — reached through `process.getBuiltinModule`, so no bundle ever
+// imports it; elsewhere the portable implementation below does. The tests prove both agree.
+
+interface NodeHash {
+  createHash(algorithm: 'sha256'): { update(text: string, encoding: 'utf8'): { digest(encoding: 'hex'): string } };
+}
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as
+  | NodeHash
+  | undefined;
+
+/** SHA-256 of a text (UTF-8) as lowercase hex. */
+export function sha256Hex(text: string): string {
+  return nodeCrypto ? nodeCrypto.createHash('sha256').update(text, 'utf8').digest('hex') : sha256HexPortable(text);
+}
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
@@ -14,8 +28,8 @@ const K = new Uint32Array([
 
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
-/** SHA-256 of a text (UTF-8) as lowercase hex. */
-export function sha256Hex(text: string): string {
+/** SHA-256 of a text (UTF-8) as lowercase hex, in plain JavaScript (browsers, older Node). */
+export function sha256HexPortable(text: string): string {
   const data = new TextEncoder().encode(text);
   const bitLength = data.length * 8;
   const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);

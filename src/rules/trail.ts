@@ -1,5 +1,3 @@
-import type { RuleResult } from 'json-rules-engine';
-import type { CompiledRules } from './engine.js';
 import type { BaseEffect, Effect, Source } from './schema.js';
 
 /** The language of the texts in a decision. */
@@ -41,89 +39,13 @@ export interface TrailEntry<E extends BaseEffect = Effect> {
   source: Source;
 }
 
-interface ConditionNode {
-  fact?: string;
-  path?: string;
-  operator?: string;
-  value?: unknown;
-  factResult?: unknown;
-  result?: boolean;
-  all?: ConditionNode[];
-  any?: ConditionNode[];
-  not?: ConditionNode;
-}
-
-function collectFacts(node: ConditionNode | undefined, out: Map<string, TrailFact>): void {
-  if (!node) return;
-  if (node.fact !== undefined) {
-    const fact = node.path ? `${node.fact}.${node.path}` : node.fact;
-    const key = `${fact}|${node.operator}|${JSON.stringify(node.value)}`;
-    const evaluated = typeof node.result === 'boolean';
-    const previous = out.get(key);
-    if (previous && (previous.result !== 'not-evaluated' || !evaluated)) return;
-    const entry: TrailFact = {
-      fact,
-      operator: node.operator ?? '',
-      expected: node.value,
-      known: evaluated ? node.factResult !== undefined : false,
-      result: evaluated ? (node.result as boolean) : 'not-evaluated',
-    };
-    if (evaluated && node.factResult !== undefined) entry.value = node.factResult;
-    out.set(key, entry);
-    return;
-  }
-  for (const child of node.all ?? []) collectFacts(child, out);
-  for (const child of node.any ?? []) collectFacts(child, out);
-  collectFacts(node.not, out);
-}
-
 /**
- * Turns json-rules-engine's results into the trail: the rules that held, and every floor
- * rule whether it held or not (the decision keeps a floor rule that did not hold only where it
- * explains why reporting is not necessary), ordered by priority and then by rule-file order.
+ * One trail fact, with its keys always in the same order (the decision's JSON is compared byte
+ * for byte between the compiled evaluator and the reference). `value` is present only when known.
  */
-export function buildTrail<E extends BaseEffect>(
-  compiled: CompiledRules<E>,
-  results: readonly RuleResult[],
-  failures: readonly RuleResult[],
-  lang: Lang,
-): TrailEntry<E>[] {
-  const entries: { order: number; priority: number; entry: TrailEntry<E> }[] = [];
-  for (const result of [...results, ...failures]) {
-    const rule = compiled.rules.get(String(result.name));
-    if (!rule) continue;
-    const outcome = result.result === true;
-    if (!outcome && !rule.floor) continue;
-    const facts = new Map<string, TrailFact>();
-    collectFacts(result.conditions as unknown as ConditionNode, facts);
-    entries.push({
-      order: rule.order,
-      priority: rule.priority ?? 1,
-      entry: {
-        ruleId: rule.id,
-        module: rule.module,
-        outcome,
-        floor: rule.floor === true,
-        effect: rule.event,
-        facts: [...facts.values()],
-        explanation: rule.explanation[lang],
-        source: rule.source,
-      },
-    });
-  }
-  entries.sort((a, b) => b.priority - a.priority || a.order - b.order);
-  return entries.map((e) => e.entry);
-}
-
-/**
- * Runs compiled rules on facts and returns the trail: the one way every module evaluates.
- * Facts are passed as given; callers pass a validated, key-sorted copy of the case.
- */
-export async function runRules<E extends BaseEffect>(
-  compiled: CompiledRules<E>,
-  facts: Record<string, unknown>,
-  lang: Lang,
-): Promise<TrailEntry<E>[]> {
-  const { results, failureResults } = await compiled.engine.run(facts);
-  return buildTrail(compiled, results, failureResults, lang);
+export function trailFact(fact: string, operator: string, expected: unknown, value: unknown, result: boolean | 'not-evaluated'): TrailFact {
+  const known = result !== 'not-evaluated' && value !== undefined;
+  const entry: TrailFact = { fact, operator, expected, known, result };
+  if (known) entry.value = value;
+  return entry;
 }

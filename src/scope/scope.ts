@@ -1,10 +1,9 @@
-import { z } from 'zod';
-import { caseFacts, type ModuleNote, type ModuleOptions, moduleQuestionFileSchema, openQuestions, parseModuleInput, questionMap } from '../case/module.js';
+import * as z from 'zod';
+import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, isoDate, scopeSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
-import { type CompiledRules, compileRules } from '../rules/engine.js';
-import { kebabId, ruleFileSchemaFor, type RuleFile } from '../rules/schema.js';
-import { runRules, type TrailEntry } from '../rules/trail.js';
+import { kebabId } from '../rules/schema.js';
+import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './scope.rules.json';
 import questionsJson from './scope.questions.json';
 
@@ -55,20 +54,14 @@ export interface ScopeResult {
   notes: ModuleNote[];
 }
 
-const ruleFile = ruleFileSchemaFor(scopeEffectSchema).parse(rulesJson) as RuleFile<ScopeEffect>;
+/** The scope module (000 §Geweld in een zorg- of onderwijsrelatie; Bijlage 1b): its rule file, questions and effects. */
+export const scopeModule: RuleModule<ScopeEffect> = defineRuleModule({
+  ruleFile: rulesJson,
+  effectSchema: scopeEffectSchema,
+  questions: questionsJson.questions as Question[],
+});
 /** The scope questions by id (fact path). */
-export const scopeQuestions: ReadonlyMap<string, Question> = questionMap(
-  moduleQuestionFileSchema.parse(questionsJson).questions as Question[],
-);
-/** The scope rule file as validated JSON. */
-export const scopeRuleFile: RuleFile<ScopeEffect> = ruleFile;
-
-let compiled: CompiledRules<ScopeEffect> | undefined;
-/** The scope rules, compiled once. */
-export function scopeRules(): CompiledRules<ScopeEffect> {
-  compiled ??= compileRules([ruleFile]);
-  return compiled;
-}
+export const scopeQuestions: ReadonlyMap<string, Question> = scopeModule.questions;
 
 /** Builds the scope result from the trail of its rules. */
 export function scopeResult(trail: readonly TrailEntry<ScopeEffect>[], facts: Record<string, unknown>): ScopeResult {
@@ -120,17 +113,17 @@ export type ScopeInput = z.input<typeof scopeInputSchema>;
  * @throws {@link MeldcodeInputError} listing every problem in the answers or options.
  * @example
  * ```ts
- * const s = await evaluateScope({ scope: { perpetratorIsProfessional: true, setting: 'education' } });
+ * const s = evaluateScope({ scope: { perpetratorIsProfessional: true, setting: 'education' } });
  * s.status;                       // 'out-of-scope'
  * s.whereToGo.map((w) => w.id);   // ['inform-manager-or-board', 'school-inform-board-at-once', …]
  * ```
  */
-export async function evaluateScope(
-  answers: ScopeInput | unknown,
+export function evaluateScope(
+  answers: ScopeInput,
   options: ModuleOptions = {},
-): Promise<ScopeResult & { trail: TrailEntry<ScopeEffect>[] }> {
+): ScopeResult & { trail: TrailEntry<ScopeEffect>[] } {
   const { data, lang, evaluationDate } = parseModuleInput(scopeInputSchema, answers, options);
   const facts = caseFacts(data, evaluationDate);
-  const trail = (await runRules(scopeRules(), facts, lang)).filter((e) => e.outcome);
+  const trail = scopeModule.run(facts, lang);
   return { ...scopeResult(trail, facts), trail };
 }

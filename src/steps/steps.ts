@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import { caseFacts, type ModuleNote, type ModuleOptions, moduleQuestionFileSchema, openQuestions, parseModuleInput, questionMap } from '../case/module.js';
+import * as z from 'zod';
+import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, contactSchema, crimeSchema, formsSchema, isoDate, stepsSchema } from '../case/schema.js';
 import { conversationSchema } from '../consent/schema.js';
 import type { Question } from '../questions/questions.js';
-import { type CompiledRules, compileRules } from '../rules/engine.js';
-import { kebabId, ruleFileSchemaFor, type RuleFile, type Source } from '../rules/schema.js';
-import { runRules, type TrailEntry } from '../rules/trail.js';
+import { kebabId, type Source } from '../rules/schema.js';
+import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './steps.rules.json';
 import questionsJson from './steps.questions.json';
 
@@ -78,20 +77,14 @@ export interface StepsResult {
   notes: ModuleNote[];
 }
 
-const ruleFile = ruleFileSchemaFor(stepsEffectSchema).parse(rulesJson) as RuleFile<StepsEffect>;
+/** The steps module (000 §2.2 and the steps): its rule file, questions and effects. */
+export const stepsModule: RuleModule<StepsEffect> = defineRuleModule({
+  ruleFile: rulesJson,
+  effectSchema: stepsEffectSchema,
+  questions: questionsJson.questions as Question[],
+});
 /** The steps questions by id (fact path). */
-export const stepsQuestions: ReadonlyMap<string, Question> = questionMap(
-  moduleQuestionFileSchema.parse(questionsJson).questions as Question[],
-);
-/** The steps rule file as validated JSON. */
-export const stepsRuleFile: RuleFile<StepsEffect> = ruleFile;
-
-let compiled: CompiledRules<StepsEffect> | undefined;
-/** The steps rules, compiled once. */
-export function stepsRules(): CompiledRules<StepsEffect> {
-  compiled ??= compileRules([ruleFile]);
-  return compiled;
-}
+export const stepsQuestions: ReadonlyMap<string, Question> = stepsModule.questions;
 
 /** Builds the steps result from the trail of its rules. */
 export function stepsResult(trail: readonly TrailEntry<StepsEffect>[], facts: Record<string, unknown>): StepsResult {
@@ -150,17 +143,17 @@ export type StepsInput = z.input<typeof stepsInputSchema>;
  * @throws {@link MeldcodeInputError} listing every problem in the answers or options.
  * @example
  * ```ts
- * const s = await evaluateSteps({ steps: { signalsRecorded: true, colleagueConsulted: true } });
+ * const s = evaluateSteps({ steps: { signalsRecorded: true, colleagueConsulted: true } });
  * s.open;            // [3, 4]
  * s.mayDecideStep5;  // false
  * ```
  */
-export async function evaluateSteps(
-  answers: StepsInput | unknown,
+export function evaluateSteps(
+  answers: StepsInput,
   options: ModuleOptions = {},
-): Promise<StepsResult & { trail: TrailEntry<StepsEffect>[] }> {
+): StepsResult & { trail: TrailEntry<StepsEffect>[] } {
   const { data, lang, evaluationDate } = parseModuleInput(stepsInputSchema, answers, options);
   const facts = caseFacts(data, evaluationDate);
-  const trail = (await runRules(stepsRules(), facts, lang)).filter((e) => e.outcome);
+  const trail = stepsModule.run(facts, lang);
   return { ...stepsResult(trail, facts), trail };
 }

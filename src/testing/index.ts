@@ -36,7 +36,7 @@ const likely = (p: number) => fc.integer({ min: 0, max: 9 }).map((n) => n < p * 
  *
  * @example
  * ```ts
- * fc.assert(fc.asyncProperty(caseArbitrary('sociaal-domein'), async (c) => { await evaluate(c, { framework: 'sociaal-domein' }); }));
+ * fc.assert(fc.property(caseArbitrary('sociaal-domein'), (c) => { evaluate(c, { framework: 'sociaal-domein' }); }));
  * ```
  */
 export function caseArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<CaseInput> {
@@ -71,6 +71,85 @@ export function caseArbitrary(framework: string | Framework | FrameworkInput): f
 }
 
 /**
+ * The evaluation date the kit's generated cases are evaluated on (ages are computed on it).
+ *
+ * @example
+ * ```ts
+ * evaluate(kase, { evaluationDate: KIT_EVALUATION_DATE });
+ * ```
+ */
+export const KIT_EVALUATION_DATE = '2026-11-23';
+
+/**
+ * Any valid case for a framework across every module, with any subset of answers unknown: scope,
+ * client (age or date of birth around every band's birthday, role, capacity, representative),
+ * contact, steps, specific forms, crime, kindcheck, conversation, objection, and the
+ * considerations of {@link caseArbitrary}. For evaluation on {@link KIT_EVALUATION_DATE}.
+ *
+ * @example
+ * ```ts
+ * fc.assert(fc.property(fullCaseArbitrary('basismodel'), (c) => { evaluate(c, { evaluationDate: KIT_EVALUATION_DATE }); }));
+ * ```
+ */
+export function fullCaseArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<CaseInput> {
+  const b = fc.boolean();
+  // Birthdays near the band edges (11/12, 15/16, 17/18) on the evaluation date, and 29 February births.
+  const birthDate = fc.oneof(
+    fc.tuple(fc.constantFrom(12, 16, 18), fc.integer({ min: -2, max: 2 })).map(([years, days]) => {
+      const d = new Date(Date.UTC(2026 - years, 10, 23 + days));
+      return d.toISOString().slice(0, 10);
+    }),
+    fc.constantFrom('2008-02-29', '2012-02-29', '2014-02-28', '2010-03-01'),
+    fc.date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2026-11-23T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+  );
+  const age = fc.oneof(optional({ birthDate }), optional({ age: fc.integer({ min: 0, max: 100 }) }));
+  const client = fc.tuple(
+    age,
+    optional({
+      role: fc.constantFrom('victim', 'suspected-perpetrator', 'child-witness' as const),
+      caresForMinor: b,
+      pregnant: b,
+      caresForCareDependentAdult: b,
+      careDependent: b,
+      lacksCapacity: b,
+      legalRepresentative: optional({ present: b, possiblyPerpetrator: b }),
+      livesWithParents: b,
+    }),
+  ).map(([a, rest]) => ({ ...a, ...rest }));
+  const sections = optional({
+    client,
+    scope: optional({ perpetratorIsProfessional: b, setting: fc.constantFrom('care', 'education', 'childcare' as const), betweenClients: b, clientsArePartners: b }),
+    contact: optional({ oneOff: b }),
+    steps: optional({
+      signalsRecorded: b, colleagueConsulted: b, veiligThuisAdviceAsked: b, conversationHeld: b,
+      riskAssessed: b, injuryUnclear: b, injurySpecialistConsulted: b, verwijsindexConnected: b,
+    }),
+    forms: optional({ fgm: b, honourBasedViolence: b, forcedMarriage: b, sexualAbuse: b, elderAbuse: b, partnerStalking: b, inHouseExpertise: b }),
+    crime: optional({ seriousCrimeSuspected: b }),
+    kindcheck: optional({
+      parentSignals: b,
+      childrenCount: fc.integer({ min: 0, max: 6 }),
+      childrenAges: fc.array(fc.integer({ min: 0, max: 17 }), { maxLength: 4 }),
+      sharedCare: b,
+    }),
+    conversation: optional({
+      skipReason: fc.constantFrom('safety', 'loss-of-contact' as const),
+      skipReasonRecorded: b,
+      endangersSomeone: b,
+      anonymityReason: fc.constantFrom('threat-to-reported', 'threat-to-professional-or-others', 'relationship-of-trust' as const),
+    }),
+    objection: optional({
+      raised: b, canBeMet: b, consideredAndFree: b, drivenByDependencyOrFear: b, seriousDanger: b, protectionPrevails: b, domesticViolenceAdultVictim: b,
+    }),
+  });
+  return fc.tuple(caseArbitrary(framework), sections).map(([k, more]) => {
+    const c = { ...more, ...(k.considerations ? { considerations: k.considerations } : {}) } as CaseInput;
+    if (k.client) c.client = { ...k.client, ...c.client };
+    return c;
+  });
+}
+
+/**
  * A copy of the case without indicator answers that contradict a direct "no" to the same form of
  * unsafety (evaluate() rejects those as an input error).
  */
@@ -95,7 +174,7 @@ export type UnsafetySignal =
  *
  * @example
  * ```ts
- * fc.asyncProperty(caseArbitrary(fw), unsafetyArbitrary(fw), async (c, s) => evaluate(withSignal(c, s), { framework: fw }));
+ * fc.property(caseArbitrary(fw), unsafetyArbitrary(fw), (c, s) => evaluate(withSignal(c, s), { framework: fw }));
  * ```
  */
 export function unsafetyArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<UnsafetySignal> {
@@ -195,49 +274,49 @@ function reversedKeys<T>(value: T): T {
 /** An invariant as data: what to generate and what must hold; the first argument is always the case. */
 interface Check {
   arbitraries: fc.Arbitrary<unknown>[];
-  check: (...args: never[]) => Promise<void>;
+  check: (...args: never[]) => void;
 }
 
 function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Check> {
-  const run = (c: unknown) => evaluate(c, { framework, evaluationDate: DATE });
+  const run = (c: unknown) => evaluate(c as CaseInput, { framework, evaluationDate: DATE });
   const cases = caseArbitrary(framework);
   const danger = unsafetyArbitrary(framework);
   const withSuspicion = (c: CaseInput): CaseInput => ({ ...c, considerations: { ...c.considerations, suspicion: true } });
-  const checks: Record<Exclude<Invariant, 'examples'>, { arbitraries: fc.Arbitrary<unknown>[]; check: (...args: any[]) => Promise<void> }> = {
+  const checks: Record<Exclude<Invariant, 'examples'>, { arbitraries: fc.Arbitrary<unknown>[]; check: (...args: any[]) => void }> = {
     'no-crash': {
       arbitraries: [cases],
-      check: async (c: CaseInput) => {
-        await run(c);
+      check: (c: CaseInput) => {
+        run(c);
       },
     },
     'norm-1': {
       arbitraries: [cases, danger],
-      check: async (c: CaseInput, signal: UnsafetySignal) => {
-        const d = await run(withSignal(withSuspicion(c), signal));
+      check: (c: CaseInput, signal: UnsafetySignal) => {
+        const d = run(withSignal(withSuspicion(c), signal));
         expect(isReport(d) && d.report.norms.includes(1), `suspicion with acute or structural unsafety gave ${d.outcome} (norms ${d.report.norms.join(',') || 'none'}), not a report under norm 1`);
       },
     },
     'always-report': {
       arbitraries: [cases, danger, fc.constantFrom('pregnant', 'caresForMinor')],
-      check: async (c: CaseInput, signal: UnsafetySignal, who: string) => {
-        const d = await run(withSignal(withSuspicion({ ...c, client: { ...c.client, [who]: true } }), signal));
+      check: (c: CaseInput, signal: UnsafetySignal, who: string) => {
+        const d = run(withSignal(withSuspicion({ ...c, client: { ...c.client, [who]: true } }), signal));
         expect(isReport(d), `a ${who} client with acute or structural unsafety gave ${d.outcome}, not a report`);
       },
     },
     'no-suspicion': {
       arbitraries: [cases],
-      check: async (c: CaseInput) => {
-        const d = await run({ ...c, considerations: { ...c.considerations, suspicion: false } });
+      check: (c: CaseInput) => {
+        const d = run({ ...c, considerations: { ...c.considerations, suspicion: false } });
         expect(d.outcome === 'close-and-record' && d.report.necessary === false, `no suspicion gave ${d.outcome}, not close-and-record`);
       },
     },
     'unknown-is-never-no': {
       arbitraries: [cases],
-      check: async (c: CaseInput) => {
-        const d = await run(c);
+      check: (c: CaseInput) => {
+        const d = run(c);
         if (d.report.necessary !== true) return;
         for (const path of answeredPaths(c)) {
-          const without = await run(withoutAnswer(c, path));
+          const without = run(withoutAnswer(c, path));
           expect(
             without.report.necessary !== false && (isReport(without) || without.outcome === 'needs-input'),
             `removing the answer ${path} turned ${d.outcome} into ${without.outcome}: an unknown answer was read as no`,
@@ -247,25 +326,25 @@ function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Ch
     },
     'monotonic-danger': {
       arbitraries: [cases, danger],
-      check: async (c: CaseInput, signal: UnsafetySignal) => {
-        const before = await run(c);
+      check: (c: CaseInput, signal: UnsafetySignal) => {
+        const before = run(c);
         if (!isReport(before)) return;
-        const after = await run(withSignal(c, signal));
+        const after = run(withSignal(c, signal));
         expect(isReport(after), `adding acute or structural unsafety turned ${before.outcome} into ${after.outcome}`);
       },
     },
     deterministic: {
       arbitraries: [cases],
-      check: async (c: CaseInput) => {
-        const a = await run(c);
-        const b = await run(reversedKeys(c));
+      check: (c: CaseInput) => {
+        const a = run(c);
+        const b = run(reversedKeys(c));
         expect(JSON.stringify(a) === JSON.stringify(b), 'the same case in another key order gave another decision or trail');
       },
     },
     'trail-cites': {
       arbitraries: [cases],
-      check: async (c: CaseInput) => {
-        const d = await run(c);
+      check: (c: CaseInput) => {
+        const d = run(c);
         expect(d.trail.length > 0, `decision ${d.outcome} has an empty trail`);
         for (const e of d.trail) expect(Boolean(e.source.document && e.source.section), `trail entry ${e.ruleId} cites no source`);
       },
@@ -275,9 +354,9 @@ function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Ch
 }
 
 /** Whether the check fails on these arguments, and with which message. */
-async function failure(check: Check, args: unknown[]): Promise<string | undefined> {
+function failure(check: Check, args: unknown[]): string | undefined {
   try {
-    await (check.check as (...a: unknown[]) => Promise<void>)(...args);
+    (check.check as (...a: unknown[]) => void)(...args);
     return undefined;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -288,13 +367,13 @@ async function failure(check: Check, args: unknown[]): Promise<string | undefine
  * fast-check shrinks within what it generated; unknown answers shrink further by removing them.
  * Drops every answer (and then every emptied object) the failure does not need.
  */
-async function withoutNeedlessAnswers(check: Check, args: unknown[]): Promise<{ args: unknown[]; error: string } | undefined> {
-  let error = await failure(check, args);
+function withoutNeedlessAnswers(check: Check, args: unknown[]): { args: unknown[]; error: string } | undefined {
+  let error = failure(check, args);
   if (error === undefined) return undefined;
   let current = args[0];
   for (const path of answeredPaths(current)) {
     const candidate = pruneEmpty(withoutAnswer(current, path));
-    const message = await failure(check, [candidate, ...args.slice(1)]);
+    const message = failure(check, [candidate, ...args.slice(1)]);
     if (message !== undefined) {
       current = candidate;
       error = message;
@@ -323,15 +402,15 @@ function pruneEmpty<T>(value: T): T {
  * @example
  * ```ts
  * import { checkFramework } from 'meldcode/testing';
- * it('keeps the legal floor', async () => {
- *   expect(await checkFramework(myFramework)).toMatchObject({ ok: true });
+ * it('keeps the legal floor', () => {
+ *   expect(checkFramework(myFramework)).toMatchObject({ ok: true });
  * });
  * ```
  */
-export async function checkFramework(
+export function checkFramework(
   framework: string | Framework | FrameworkInput,
   options: CheckOptions = {},
-): Promise<FrameworkCheck> {
+): FrameworkCheck {
   const fw = resolve(framework);
   const numRuns = options.numRuns ?? 100;
   const chosen = invariants.filter((i) => !options.only || options.only.includes(i));
@@ -339,7 +418,7 @@ export async function checkFramework(
   if (chosen.includes('examples')) {
     // The documented examples are golden cases: each must reach the outcome it documents.
     for (const example of fw.examples ?? []) {
-      const d = await evaluate(example.case, { framework: fw, evaluationDate: DATE });
+      const d = evaluate(example.case as CaseInput, { framework: fw, evaluationDate: DATE });
       const got = { outcome: d.outcome, necessary: d.report.necessary, norms: d.report.norms };
       if (JSON.stringify(got) !== JSON.stringify(example.expect)) {
         return {
@@ -357,11 +436,11 @@ export async function checkFramework(
   for (const invariant of chosen) {
     if (invariant === 'examples') continue;
     const check = all[invariant as Exclude<Invariant, 'examples'>];
-    const property = fc.asyncProperty(...(check.arbitraries as [fc.Arbitrary<unknown>]), check.check as (...a: unknown[]) => Promise<void>);
-    const details = await fc.check(property, { numRuns, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
+    const property = fc.property(...(check.arbitraries as [fc.Arbitrary<unknown>]), check.check as (...a: unknown[]) => void);
+    const details = fc.check(property, { numRuns, ...(options.seed !== undefined ? { seed: options.seed } : {}) });
     if (details.failed) {
       const shrunk = (details.counterexample ?? []) as unknown[];
-      const smaller = await withoutNeedlessAnswers(check, shrunk);
+      const smaller = withoutNeedlessAnswers(check, shrunk);
       const error = details.errorInstance;
       return {
         ok: false,
@@ -386,8 +465,8 @@ export async function checkFramework(
  * it('keeps the legal floor', () => assertFramework(myFramework));
  * ```
  */
-export async function assertFramework(framework: string | Framework | FrameworkInput, options?: CheckOptions): Promise<void> {
-  const result = await checkFramework(framework, options);
+export function assertFramework(framework: string | Framework | FrameworkInput, options?: CheckOptions): void {
+  const result = checkFramework(framework, options);
   if (!result.ok) {
     throw new Error(
       `Framework "${result.framework}" breaks invariant ${result.invariant}: ${result.error}\n` +
@@ -398,3 +477,7 @@ export async function assertFramework(framework: string | Framework | FrameworkI
 }
 
 export { MeldcodeFrameworkError };
+
+export { evaluateReference, evaluateWithReference } from './reference.js';
+export { checkAgainstReference, reversedKeys } from './differential.js';
+export type { ReferenceCheck, ReferenceCheckOptions } from './differential.js';

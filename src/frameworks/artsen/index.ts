@@ -10,7 +10,7 @@ import json from './artsen.framework.json';
  * @example
  * ```ts
  * import { artsen } from 'meldcode/frameworks/artsen';
- * const decision = await evaluate(myCase, { framework: artsen });
+ * const decision = evaluate(myCase, { framework: artsen });
  * ```
  */
 export const artsen: FrameworkInput = json as unknown as FrameworkInput;

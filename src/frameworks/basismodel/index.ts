@@ -10,7 +10,7 @@ import json from './basismodel.framework.json';
  * @example
  * ```ts
  * import { basismodel } from 'meldcode/frameworks/basismodel';
- * const decision = await evaluate(myCase, { framework: basismodel });
+ * const decision = evaluate(myCase, { framework: basismodel });
  * ```
  */
 export const basismodel: FrameworkInput = json as unknown as FrameworkInput;

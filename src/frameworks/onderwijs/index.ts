@@ -10,7 +10,7 @@ import json from './onderwijs.framework.json';
  * @example
  * ```ts
  * import { onderwijs } from 'meldcode/frameworks/onderwijs';
- * const decision = await evaluate(myCase, { framework: onderwijs });
+ * const decision = evaluate(myCase, { framework: onderwijs });
  * ```
  */
 export const onderwijs: FrameworkInput = json as unknown as FrameworkInput;

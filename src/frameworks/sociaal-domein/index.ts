@@ -10,7 +10,7 @@ import json from './sociaal-domein.framework.json';
  * @example
  * ```ts
  * import { sociaalDomein } from 'meldcode/frameworks/sociaal-domein';
- * const decision = await evaluate(myCase, { framework: sociaalDomein });
+ * const decision = evaluate(myCase, { framework: sociaalDomein });
  * ```
  */
 export const sociaalDomein: FrameworkInput = json as unknown as FrameworkInput;

@@ -1,0 +1,71 @@
+// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id]
+// Compares the compiled evaluator with the json-rules-engine reference on generated cases, per
+// shipped framework (the cases are split evenly over the frameworks), in worker processes, one per
+// CPU. Prints the result per framework and exits 1 on the first difference, with the case.
+import { fork } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { listFrameworks } from '../src/index.js';
+import { checkAgainstReference } from '../src/testing/index.js';
+
+const { values } = parseArgs({
+  options: {
+    cases: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '20261201' },
+    framework: { type: 'string' },
+    worker: { type: 'boolean', default: false },
+  },
+});
+const seed = Number(values.seed);
+
+if (values.worker) {
+  // One share: a framework, a number of cases and a seed of its own.
+  const result = await checkAgainstReference(values.framework as string, { cases: Number(values.cases), seed });
+  process.send?.(result);
+  process.exit(0);
+}
+
+const frameworks = values.framework ? [values.framework] : listFrameworks().map((f) => f.id);
+const total = Number(values.cases);
+const perFramework = Math.ceil(total / frameworks.length);
+const workers = Math.max(1, availableParallelism());
+const shareSize = Math.max(1000, Math.ceil(perFramework / Math.max(1, Math.ceil((workers * 4) / frameworks.length))));
+const shares = frameworks.flatMap((framework) =>
+  Array.from({ length: Math.ceil(perFramework / shareSize) }, (_, i) => ({
+    framework,
+    cases: Math.min(shareSize, perFramework - i * shareSize),
+    seed: (seed + i * 7919) | 0,
+  })),
+);
+console.log(`verify:differential — ${perFramework * frameworks.length} cases (${perFramework} per framework: ${frameworks.join(', ')}), base seed ${seed}, ${shares.length} shares on ${workers} workers`);
+const started = performance.now();
+const done = new Map<string, { cases: number; inputErrors: number }>();
+let failed = false;
+const queue = [...shares];
+async function runWorker(): Promise<void> {
+  for (let share = queue.shift(); share && !failed; share = queue.shift()) {
+    const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const child = fork(process.argv[1] as string, ['--worker', '--framework', share.framework, '--cases', String(share.cases), '--seed', String(share.seed)], {
+        execArgv: process.execArgv,
+      });
+      child.on('message', (m) => resolve(m as Record<string, unknown>));
+      child.on('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker exited with ${code}`))));
+    });
+    if (result.ok !== true) {
+      failed = true;
+      console.error(`DIFFERENCE in ${share.framework} (seed ${share.seed}):\ncase: ${JSON.stringify(result.case)}\ncompiled:  ${String(result.compiled).slice(0, 4000)}\nreference: ${String(result.reference).slice(0, 4000)}`);
+      return;
+    }
+    const d = done.get(share.framework) ?? { cases: 0, inputErrors: 0 };
+    d.cases += Number(result.cases);
+    d.inputErrors += Number(result.inputErrors);
+    done.set(share.framework, d);
+    const sum = [...done.values()].reduce((a, b) => a + b.cases, 0);
+    console.log(`  ${share.framework}: +${result.cases} identical (total ${sum}, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  }
+}
+await Promise.all(Array.from({ length: workers }, runWorker));
+const seconds = (performance.now() - started) / 1000;
+for (const [framework, d] of done) console.log(`${framework}: ${d.cases} cases, no difference (${d.inputErrors} of them input errors, equal in both)`);
+console.log(failed ? 'FAILED' : `no difference in ${[...done.values()].reduce((a, b) => a + b.cases, 0)} cases, ${seconds.toFixed(0)} s`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,351 @@
+// The rule grammar compiled to plain closures: synchronous, no eval / new Function (so it runs
+// under a strict Content-Security-Policy), and with json-rules-engine 7.3's semantics exactly —
+// rule order, condition priority sets, short-circuiting between sets and never within one, and
+// which conditions were not evaluated. `reference.ts` runs the same files on json-rules-engine and
+// the differential tests prove both give the same trail.
+import { deepFreeze } from './freeze.js';
+import type { BaseEffect, Condition, Rule, RuleFile } from './schema.js';
+import { type Lang, type TrailEntry, type TrailFact, trailFact } from './trail.js';
+
+/**
+ * A plain own-property walk for `path` in conditions. json-rules-engine's default is jsonpath;
+ * rule files may come from third parties, so no expression language is evaluated.
+ */
+export function propertyPath(value: unknown, path: string): unknown {
+  let current: unknown = value;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** Whether `value` is an object with an own key from `keys` set to `true`. */
+export function anyTrue(value: unknown, keys: unknown): boolean {
+  if (value === null || typeof value !== 'object' || !Array.isArray(keys)) return false;
+  return keys.some((key) => typeof key === 'string' && Object.hasOwn(value, key) && (value as Record<string, unknown>)[key] === true);
+}
+
+// json-rules-engine's number validator, verbatim in meaning: the fact must parse as a float.
+const isNumberLike = (v: unknown): boolean => Number.parseFloat(v as string).toString() !== 'NaN';
+
+type Operator = (fact: unknown, expected: unknown) => boolean;
+
+/**
+ * The operators: json-rules-engine's defaults (with their fact validators), plus `known` (the fact
+ * is answered: unknown is never "no", so rules ask it outright) and `anyTrue` (one leaf for a
+ * whole indicator list).
+ */
+export const operatorImplementations: Readonly<Record<string, Operator>> = Object.freeze({
+  equal: (a, b) => a === b,
+  notEqual: (a, b) => a !== b,
+  in: (a, b) => (b as unknown[]).indexOf(a) > -1,
+  notIn: (a, b) => (b as unknown[]).indexOf(a) === -1,
+  contains: (a, b) => Array.isArray(a) && a.indexOf(b) > -1,
+  doesNotContain: (a, b) => Array.isArray(a) && a.indexOf(b) === -1,
+  lessThan: (a, b) => isNumberLike(a) && (a as number) < (b as number),
+  lessThanInclusive: (a, b) => isNumberLike(a) && (a as number) <= (b as number),
+  greaterThan: (a, b) => isNumberLike(a) && (a as number) > (b as number),
+  greaterThanInclusive: (a, b) => isNumberLike(a) && (a as number) >= (b as number),
+  known: (a, b) => (a !== undefined) === b,
+  anyTrue: (a, b) => anyTrue(a, b),
+});
+
+/**
+ * Per-run state. `leafResults` / `leafValues`: each distinct test of the whole rule set, computed
+ * at most once per run (-1 not yet). `results` / `values`: per rule and test, what the trail shows
+ * (-1 not evaluated in that rule, 0 false, 1 true).
+ */
+interface RunState {
+  facts: Readonly<Record<string, unknown>>;
+  /** Each named condition's outcome, computed once per run (-1 not yet). */
+  namedResults: Int8Array;
+  leafResults: Int8Array;
+  leafValues: unknown[];
+  results: Int8Array;
+  values: unknown[];
+}
+
+type Evaluate = (state: RunState) => boolean;
+type Test = (state: RunState) => boolean;
+interface Compiled {
+  test: Test;
+  trace: Evaluate;
+}
+
+/** A distinct fact test of a rule, as the trail shows it (tests repeated through named conditions share one slot). */
+interface FactTest {
+  fact: string;
+  operator: string;
+  expected: unknown;
+}
+
+/** A rule with its place in the rule files and its compiled conditions. */
+export interface CompiledRule<E extends BaseEffect = BaseEffect> extends Rule<E> {
+  /** Position over all files, for the trail order. */
+  readonly order: number;
+  /** The rule file (module) it comes from. */
+  readonly module: string;
+}
+
+interface Runnable<E extends BaseEffect> {
+  rule: CompiledRule<E>;
+  /** The outcome alone, short-circuited: the same boolean as `trace` (a pure function of the facts). */
+  test: Test;
+  /** The outcome with every test json-rules-engine would evaluate recorded in the state, for the trail. */
+  trace: Evaluate;
+  /** The rule's distinct fact tests, in order of first appearance (depth first). */
+  tests: FactTest[];
+  /** The state slot of its first test. */
+  base: number;
+}
+
+/** A set of validated rule files, compiled once and run synchronously. */
+export interface CompiledRules<E extends BaseEffect = BaseEffect> {
+  /** The rule files as given (deeply frozen): what the json-rules-engine reference runs. */
+  readonly files: readonly RuleFile<E>[];
+  /** Every rule by id, for the trail. */
+  readonly rules: ReadonlyMap<string, CompiledRule<E>>;
+  /** Rules in trail order: priority (high first), then rule-file order. */
+  readonly runnables: readonly Runnable<E>[];
+  /** Number of state slots a run needs. */
+  readonly slots: number;
+  /** Number of distinct tests over the whole set. */
+  readonly leaves: number;
+  /** Number of named conditions. */
+  readonly named: number;
+}
+
+/**
+ * Compiles rule files into closures. Rule ids and condition names must be unique across the
+ * files, every named condition must exist, and none may refer to itself; a violation is an
+ * error in the rule files and throws, naming it.
+ */
+export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]): CompiledRules<E> {
+  const files = deepFreeze(structuredClone(input)) as readonly RuleFile<E>[];
+  const named = new Map<string, Condition>();
+  for (const file of files) {
+    for (const [name, condition] of Object.entries(file.conditions ?? {})) {
+      if (named.has(name)) throw new Error(`Duplicate condition name "${name}" in rule file "${file.id}"`);
+      named.set(name, condition);
+    }
+  }
+  const namedIndex = new Map([...named.keys()].map((name, i) => [name, i]));
+  const rules = new Map<string, CompiledRule<E>>();
+  const runnables: Runnable<E>[] = [];
+  let order = 0;
+  let slots = 0;
+  // Distinct tests over the whole set: a test repeated in many rules (through named conditions) is computed once per run.
+  const leafIndex = new Map<string, number>();
+  const leafFor = (key: string): number => {
+    let i = leafIndex.get(key);
+    if (i === undefined) leafIndex.set(key, (i = leafIndex.size));
+    return i;
+  };
+  for (const file of files) {
+    for (const rule of file.rules) {
+      if (rules.has(rule.id)) throw new Error(`Duplicate rule id "${rule.id}" in rule file "${file.id}"`);
+      const compiledRule: CompiledRule<E> = Object.freeze({ ...rule, order: order++, module: file.id });
+      rules.set(rule.id, compiledRule);
+      // Slots are per rule: a test repeated inside one rule (through named conditions) is read once.
+      const keys = new Map<string, number>();
+      const tests: FactTest[] = [];
+      const base = slots;
+      const slotFor = (leaf: Extract<Condition, { fact: string }>): [slot: number, leaf: number] => {
+        const fact = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+        const key = `${fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
+        let slot = keys.get(key);
+        if (slot === undefined) {
+          slot = base + tests.length;
+          keys.set(key, slot);
+          tests.push({ fact, operator: leaf.operator, expected: leaf.value });
+        }
+        return [slot, leafFor(key)];
+      };
+      const { test, trace } = compileCondition(rule.conditions, named, namedIndex, [rule.id], slotFor);
+      slots = base + tests.length;
+      runnables.push({ rule: compiledRule, test, trace, tests, base });
+    }
+  }
+  runnables.sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order);
+  return { files, rules, runnables, slots, leaves: leafIndex.size, named: namedIndex.size };
+}
+
+function compileCondition(
+  condition: Condition,
+  named: ReadonlyMap<string, Condition>,
+  namedIndex: ReadonlyMap<string, number>,
+  chain: readonly string[],
+  slotFor: (leaf: Extract<Condition, { fact: string }>) => [slot: number, leaf: number],
+): Compiled {
+  if ('condition' in condition) {
+    const target = named.get(condition.condition);
+    if (!target) throw new Error(`Unknown condition "${condition.condition}" (in ${chain.join(' → ')})`);
+    if (chain.includes(condition.condition)) throw new Error(`Condition cycle: ${[...chain, condition.condition].join(' → ')}`);
+    const inner = compileCondition(target, named, namedIndex, [...chain, condition.condition], slotFor);
+    // A named condition's outcome is the same wherever it is used: computed once per run. Its
+    // trace is the rule's own (the trail lists its tests under each rule that uses it).
+    const index = namedIndex.get(condition.condition) as number;
+    return {
+      test: (state) => {
+        const known = state.namedResults[index] as number;
+        if (known !== -1) return known === 1;
+        const holds = inner.test(state);
+        state.namedResults[index] = holds ? 1 : 0;
+        return holds;
+      },
+      trace: inner.trace,
+    };
+  }
+  if ('all' in condition) return compileSets(condition.all, true, named, namedIndex, chain, slotFor);
+  if ('any' in condition) return compileSets(condition.any, false, named, namedIndex, chain, slotFor);
+  if ('not' in condition) {
+    const inner = compileCondition(condition.not, named, namedIndex, chain, slotFor);
+    return { test: (state) => !inner.test(state), trace: (state) => !inner.trace(state) };
+  }
+  return compileLeaf(condition, ...slotFor(condition));
+}
+
+function compileLeaf(leaf: Extract<Condition, { fact: string }>, slot: number, index: number): Compiled {
+  const { fact, path, value: expected } = leaf;
+  const operator = leaf.operator === 'anyTrue' ? anyTrueOf(expected) : operatorImplementations[leaf.operator];
+  if (!operator) throw new Error(`Unknown operator "${leaf.operator}"`);
+  const segments = path ? path.split('.') : undefined;
+  /** The test's outcome, computed once per run. */
+  const result = (state: RunState): boolean => {
+    const known = state.leafResults[index] as number;
+    if (known !== -1) return known === 1;
+    const facts = state.facts;
+    let value: unknown = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
+    // As json-rules-engine: a path is resolved only inside an object; a scalar is read as it is.
+    if (segments && value !== null && typeof value === 'object') value = walk(value, segments);
+    const holds = operator(value, expected) === true;
+    state.leafResults[index] = holds ? 1 : 0;
+    state.leafValues[index] = value;
+    return holds;
+  };
+  return {
+    test: result,
+    trace: (state) => {
+      const holds = result(state);
+      state.results[slot] = holds ? 1 : 0;
+      state.values[slot] = state.leafValues[index];
+      return holds;
+    },
+  };
+}
+
+/** `anyTrue` over a fixed key list: the same answer as {@link anyTrue}, looking up the answered keys in a set. */
+function anyTrueOf(keys: unknown): Operator {
+  if (!Array.isArray(keys)) return () => false;
+  const wanted = new Set(keys.filter((k): k is string => typeof k === 'string'));
+  return (value) => {
+    if (value === null || typeof value !== 'object') return false;
+    for (const key of Object.keys(value)) if ((value as Record<string, unknown>)[key] === true && wanted.has(key)) return true;
+    return false;
+  };
+}
+
+function walk(value: unknown, segments: readonly string[]): unknown {
+  let current = value;
+  for (const key of segments) {
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * `all` / `any`. Traced as json-rules-engine runs them: the children grouped into priority sets (a
+ * fact test's own `priority`, else 1), highest first; every child of a set is evaluated, and the
+ * next set only while the outcome is still open, so children of skipped sets stay "not
+ * evaluated". The plain test short-circuits child by child: the outcome is the same conjunction
+ * or disjunction either way.
+ */
+function compileSets(
+  children: readonly Condition[],
+  all: boolean,
+  named: ReadonlyMap<string, Condition>,
+  namedIndex: ReadonlyMap<string, number>,
+  chain: readonly string[],
+  slotFor: (leaf: Extract<Condition, { fact: string }>) => [slot: number, leaf: number],
+): Compiled {
+  const bySet = new Map<number, Evaluate[]>();
+  const tests: Test[] = [];
+  for (const child of children) {
+    const priority = 'fact' in child && child.priority ? child.priority : 1;
+    const set = bySet.get(priority) ?? [];
+    const compiled = compileCondition(child, named, namedIndex, chain, slotFor);
+    set.push(compiled.trace);
+    tests.push(compiled.test);
+    bySet.set(priority, set);
+  }
+  const sets = [...bySet.entries()].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
+  const test: Test = all
+    ? (state) => {
+        for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(state)) return false;
+        return true;
+      }
+    : (state) => {
+        for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(state)) return true;
+        return false;
+      };
+  const trace: Evaluate = (state) => {
+    let outcome = all;
+    for (const set of sets) {
+      if (outcome !== all) break;
+      let every = true;
+      let some = false;
+      for (const evaluate of set) {
+        if (evaluate(state)) some = true;
+        else every = false;
+      }
+      outcome = all ? every : some;
+    }
+    return outcome;
+  };
+  return { test, trace };
+}
+
+/**
+ * Runs compiled rules on facts and returns the trail: the rules that held, and every floor rule
+ * whether it held or not, ordered by priority and then by rule-file order. Facts are read as
+ * given; callers pass a validated, key-sorted copy of the case.
+ */
+export function runRules<E extends BaseEffect>(
+  compiled: CompiledRules<E>,
+  facts: Readonly<Record<string, unknown>>,
+  lang: Lang,
+): TrailEntry<E>[] {
+  const state: RunState = {
+    facts,
+    namedResults: new Int8Array(compiled.named).fill(-1),
+    leafResults: new Int8Array(compiled.leaves).fill(-1),
+    leafValues: new Array(compiled.leaves),
+    results: new Int8Array(compiled.slots).fill(-1),
+    values: new Array(compiled.slots),
+  };
+  const trail: TrailEntry<E>[] = [];
+  for (const { rule, test, trace, tests, base } of compiled.runnables) {
+    // Only rules that enter the trail need their tests recorded.
+    if (!rule.floor && !test(state)) continue;
+    const outcome = trace(state);
+    const trailFacts: TrailFact[] = tests.map((test, i) => {
+      const result = state.results[base + i] as number;
+      return result === -1
+        ? trailFact(test.fact, test.operator, test.expected, undefined, 'not-evaluated')
+        : trailFact(test.fact, test.operator, test.expected, state.values[base + i], result === 1);
+    });
+    trail.push({
+      ruleId: rule.id,
+      module: rule.module,
+      outcome,
+      floor: rule.floor === true,
+      effect: rule.event,
+      facts: trailFacts,
+      explanation: rule.explanation[lang],
+      source: rule.source,
+    });
+  }
+  return trail;
+}
