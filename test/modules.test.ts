@@ -10,6 +10,9 @@ import { consentQuestionFileSchema } from '../src/consent/schema.js';
 import { kindcheckModule, kindcheckQuestions } from '../src/kindcheck/kindcheck.js';
 import kindcheckQuestionFile from '../src/kindcheck/kindcheck.questions.json';
 import { recordsModule } from '../src/records/records.js';
+import { getFramework, listFrameworks } from '../src/index.js';
+import { floorFileSchemas, getFloor, parseFramework } from '../src/frameworks/framework.js';
+import { questionFileSchemas } from '../src/questions/questions.js';
 import type { BaseEffect } from '../src/rules/schema.js';
 import { scopeModule, scopeQuestions } from '../src/scope/scope.js';
 import scopeQuestionFile from '../src/scope/scope.questions.json';
@@ -90,5 +93,28 @@ describe('the shipped question files', () => {
     expect(parsed.success ? [] : parsed.error.issues).toEqual([]);
     expect(parsed.data).toEqual(consentQuestions);
     expect(consentQuestionCatalogue().length).toBeGreaterThan(0);
+  });
+});
+
+describe('the shipped frameworks, the floor and the question catalogue are trusted only because they validate here', () => {
+  it.each(listFrameworks().map((f) => f.id))('%s validates, keeps the floor and parses to itself', (id) => {
+    const shipped = getFramework(id);
+    expect(parseFramework(structuredClone(shipped))).toEqual(shipped);
+    expect(unfrozen(shipped)).toEqual([]);
+  });
+
+  it('the floor files validate against their schemas and parse to themselves', () => {
+    const floor = getFloor();
+    expect(floorFileSchemas.rules().parse(floor.rules)).toEqual(floor.rules);
+    expect(floorFileSchemas.indicators().parse(floor.indicators)).toEqual(floor.indicators);
+    expect(floorFileSchemas.requirements().parse(floor.requirements)).toEqual(floor.requirements);
+    expect(unfrozen(floor)).toEqual([]);
+  });
+
+  it('the catalogue question files and the branching validate and parse to themselves', () => {
+    const { schema, files } = questionFileSchemas.files();
+    for (const file of files) expect(schema.parse(file)).toEqual(file);
+    const branching = questionFileSchemas.branching();
+    expect(branching.schema.parse(branching.file)).toEqual(branching.file);
   });
 });

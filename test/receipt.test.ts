@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, VERSION } from '../src/index.js';
 import { compileFramework, parseFramework } from '../src/frameworks/framework.js';
 import { canonicalJson } from '../src/rules/canonical.js';
-import { sha256Hex } from '../src/rules/sha256.js';
+import { sha256Hex, sha256HexPortable } from '../src/rules/sha256.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -69,8 +69,16 @@ describe('canonical JSON and SHA-256', () => {
         const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
         const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
         expect(sha256Hex(text)).toBe(hex);
+        // The portable implementation (browsers, Node before 20.16) gives the same digest.
+        expect(sha256HexPortable(text)).toBe(hex);
       }),
-      { numRuns: 300 },
+      { numRuns: 300, seed: 20261201 },
     );
+  });
+
+  it('the receipt hash is the SHA-256 of the canonical JSON of the case with its evaluation date', () => {
+    const kase = { considerations: { suspicion: true, indicators: { 'acute-weapon-use': true } }, client: { age: 30 } };
+    const d = evaluate(kase, { evaluationDate: '2026-11-23' });
+    expect(d.receipt.caseSha256).toBe(sha256HexPortable(canonicalJson({ ...kase, evaluationDate: '2026-11-23' })));
   });
 });

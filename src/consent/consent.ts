@@ -10,7 +10,7 @@ import { deepFreeze } from '../rules/freeze.js';
 import type { RuleFile, Source } from '../rules/schema.js';
 import { runRules } from '../rules/compile.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
-import { type AgeBand, ageBand, ageInYears } from './age.js';
+import { type AgeBand, ageBand, ageInYears, ageIssues } from '../case/age.js';
 import questionsJson from './consent.questions.json';
 import rulesJson from './consent.rules.json';
 import {
@@ -123,39 +123,8 @@ export interface ConsentContext {
   regime?: ConsentRegime | undefined;
 }
 
-/**
- * Problems with the client's age: a birth date after the evaluation date, or an `age` that
- * contradicts the birth date. `evaluate()` adds these to its own input check.
- */
-export function ageIssues(client: { birthDate?: string | undefined; age?: number | undefined } | undefined, evaluationDate: string): InputIssue[] {
-  if (!client?.birthDate) return [];
-  if (client.birthDate > evaluationDate) {
-    return [
-      {
-        path: ['client', 'birthDate'],
-        code: 'birth-date-after-evaluation-date',
-        message: {
-          nl: `geboortedatum ${client.birthDate} ligt na de evaluatiedatum ${evaluationDate}`,
-          en: `birth date ${client.birthDate} is after the evaluation date ${evaluationDate}`,
-        },
-      },
-    ];
-  }
-  const years = ageInYears(client.birthDate, evaluationDate);
-  if (client.age !== undefined && client.age !== years) {
-    return [
-      {
-        path: ['client', 'age'],
-        code: 'age-contradicts-birth-date',
-        message: {
-          nl: `leeftijd ${client.age} past niet bij geboortedatum ${client.birthDate} (op ${evaluationDate}: ${years})`,
-          en: `age ${client.age} does not match birth date ${client.birthDate} (on ${evaluationDate}: ${years})`,
-        },
-      },
-    ];
-  }
-  return [];
-}
+export { ageIssues };
+
 
 /**
  * Builds the facts the consent rules read from validated case sections (extra sections are

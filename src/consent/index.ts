@@ -4,7 +4,7 @@
  *
  * @module
  */
-export { type AgeBand, ageBand, ageBandOn, ageBands, ageInYears } from './age.js';
+export { type AgeBand, ageBand, ageBandOn, ageBands, ageInYears } from '../case/age.js';
 export {
   ageIssues,
   type CitedText,
@@ -46,6 +46,7 @@ export { MeldcodeInputError } from '../errors/errors.js';
 export type { InputIssue } from '../errors/errors.js';
 // The shared types the consent API refers to, so this entry point stands on its own.
 export type { Action } from '../decision/types.js';
-export type { CompiledRules } from '../rules/compile.js';
+export type { CompiledRule, CompiledRules } from '../rules/compile.js';
+export type { AgeFields } from '../case/age.js';
 export type { BaseEffect, Condition, Rule, RuleFile, Source, Text } from '../rules/schema.js';
 export type { Lang, TrailEntry, TrailFact } from '../rules/trail.js';

@@ -4,6 +4,7 @@ import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
 import { type CompiledRules, compileRules } from '../rules/compile.js';
+import { deepFreeze } from '../rules/freeze.js';
 import {
   type Condition,
   type Effect,
@@ -210,17 +211,25 @@ export interface Floor {
   requirements: StepRequirement[];
 }
 let floor: Floor | undefined;
-/** The floor, validated on first use (not at import time). */
+/**
+ * The floor, as shipped: trusted at run time (`test/modules.test.ts` validates each of its files
+ * against its schema) and deeply frozen.
+ */
 export function getFloor(): Floor {
-  floor ??= {
-    rules: ruleFileSchema.parse(floorRulesJson),
-    indicators: z.array(indicatorSchema).parse(parentFactorsJson.indicators),
-    requirements: z
-      .array(stepRequirementSchema.extend({ step: z.int().min(1).max(5) }))
-      .parse(floorStepsJson.requirements),
-  };
+  floor ??= deepFreeze({
+    rules: floorRulesJson as unknown as RuleFile,
+    indicators: parentFactorsJson.indicators as unknown as Indicator[],
+    requirements: floorStepsJson.requirements as unknown as StepRequirement[],
+  });
   return floor;
 }
+
+/** The floor's files with their schemas, for the test that validates them. */
+export const floorFileSchemas = {
+  rules: () => ruleFileSchema,
+  indicators: () => z.array(indicatorSchema),
+  requirements: () => z.array(stepRequirementSchema.extend({ step: z.int().min(1).max(5) })),
+};
 
 /** Every indicator code a case may answer under this framework: the floor's and its own. */
 export function indicatorCodes(framework: Framework): Set<string> {

@@ -88,7 +88,8 @@ export interface CompiledRule<E extends BaseEffect = BaseEffect> extends Rule<E>
   readonly module: string;
 }
 
-interface Runnable<E extends BaseEffect> {
+/** @internal A compiled rule with its two evaluators and its tests, in trail order. */
+export interface Runnable<E extends BaseEffect = BaseEffect> {
   rule: CompiledRule<E>;
   /** The outcome alone, short-circuited: the same boolean as `trace` (a pure function of the facts). */
   test: Test;
@@ -106,13 +107,13 @@ export interface CompiledRules<E extends BaseEffect = BaseEffect> {
   readonly files: readonly RuleFile<E>[];
   /** Every rule by id, for the trail. */
   readonly rules: ReadonlyMap<string, CompiledRule<E>>;
-  /** Rules in trail order: priority (high first), then rule-file order. */
+  /** @internal Rules in trail order: priority (high first), then rule-file order. */
   readonly runnables: readonly Runnable<E>[];
-  /** Number of state slots a run needs. */
+  /** @internal Number of state slots a run needs. */
   readonly slots: number;
-  /** Number of distinct tests over the whole set. */
+  /** @internal Number of distinct tests over the whole set. */
   readonly leaves: number;
-  /** Number of named conditions. */
+  /** @internal Number of named conditions. */
   readonly named: number;
 }
 

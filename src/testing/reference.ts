@@ -16,11 +16,11 @@ async function runPipelineReference<T>(pipeline: Pipeline<T>): Promise<T> {
 }
 
 /**
- * {@link evaluate} on json-rules-engine 7.3, the reference semantics of the rule grammar: async,
+ * `evaluate` on json-rules-engine 7.3, the reference semantics of the rule grammar: async,
  * and much slower. Use it to prove that the compiled evaluator gives byte-identical decisions
  * (`test/differential.test.ts`, `npm run verify:differential`).
  *
- * @throws {@link MeldcodeInputError} as {@link evaluate} does (the promise rejects).
+ * @throws `MeldcodeInputError` as `evaluate` does (the promise rejects).
  * @example
  * ```ts
  * import { evaluate } from 'meldcode';
@@ -34,7 +34,7 @@ export async function evaluateReference(input: CaseInput, options: EvaluateOptio
 }
 
 /**
- * {@link evaluateWith} on json-rules-engine (see {@link evaluateReference}).
+ * `evaluateWith` on json-rules-engine (see {@link evaluateReference}).
  *
  * @example
  * ```ts
