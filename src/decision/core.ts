@@ -123,7 +123,9 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
   const opts = optionsSchema.safeParse(options ?? {});
   const optionIssues = opts.success ? [] : fromZodIssues(opts.error.issues, ['options']);
   let given: Framework | undefined;
-  const option = opts.success ? opts.data.framework : undefined;
+  // The framework object as the caller passed it, not zod's copy of it: a framework document is
+  // validated and compiled once per object, so the object itself is the cache key.
+  const option = opts.success ? (options as { framework?: string | object } | undefined)?.framework : undefined;
   if (typeof option === 'string') {
     if (resolver.has(option)) given = resolver.get(option);
     else optionIssues.push({ ...resolver.unknownIssue(option), path: ['options', 'framework'] });
