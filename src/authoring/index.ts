@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import {
-  compileFramework,
+  trialCompileIssues,
   exampleSchema,
   type Framework,
   type FrameworkInput,
@@ -16,6 +16,7 @@ import {
   stepSchema,
 } from '../frameworks/framework.js';
 import { getFramework, hasFramework, unknownFrameworkIssue } from '../frameworks/registry.js';
+import { moduleRuleIdIssues } from '../decision/module-ids.js';
 import { questionCatalogue } from '../questions/questions.js';
 import { ruleFileSchema, sourceSchema, textSchema } from '../rules/schema.js';
 
@@ -40,23 +41,8 @@ export function validateFramework(json: unknown): FrameworkValidation {
     if (error instanceof MeldcodeInputError) return { ok: false, issues: [...error.issues] };
     throw error;
   }
-  try {
-    compileFramework(framework);
-  } catch (error) {
-    if (error instanceof MeldcodeInputError) return { ok: false, issues: [...error.issues] };
-    // compileRules throws a plain Error for an unknown named condition or a cycle.
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      issues: [
-        {
-          path: ['rules'],
-          code: 'rules-do-not-compile',
-          message: { nl: `de regels zijn niet te compileren: ${message}`, en: `the rules do not compile: ${message}` },
-        },
-      ],
-    };
-  }
+  const compileIssues = [...moduleRuleIdIssues(framework), ...trialCompileIssues(framework)];
+  if (compileIssues.length > 0) return { ok: false, issues: compileIssues };
   // A rule that asks a question the catalogue does not know would leave the professional with
   // nothing to answer: every question a needs-input rule names must be one the library can ask.
   const catalogue = questionCatalogue(framework);

@@ -2,10 +2,11 @@ import * as z from 'zod';
 import { ageIssues } from '../case/age.js';
 import { type Case, type CaseInput, caseSchema, isoDate } from '../case/schema.js';
 import { todayInAmsterdam } from '../case/date.js';
-import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
-import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework } from '../frameworks/framework.js';
+import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
+import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, trialCompileIssues } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import type { Lang } from '../rules/trail.js';
+import { moduleRuleIdIssues } from './module-ids.js';
 import { decide, runPipeline } from './pipeline.js';
 import type { Decision } from './types.js';
 
@@ -131,7 +132,13 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
     else optionIssues.push({ ...resolver.unknownIssue(option), path: ['options', 'framework'] });
   } else if (option !== undefined) {
     try {
-      given = parsedFrameworks.get(option) ?? parseFramework(option);
+      given = parsedFrameworks.get(option);
+      if (!given) {
+        const parsed = parseFramework(option);
+        const compileIssues = [...moduleRuleIdIssues(parsed), ...trialCompileIssues(parsed)];
+        if (compileIssues.length > 0) throw new MeldcodeFrameworkError(compileIssues);
+        given = parsed;
+      }
       parsedFrameworks.set(option, given);
     } catch (error) {
       if (!(error instanceof MeldcodeInputError)) throw error;

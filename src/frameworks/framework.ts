@@ -3,7 +3,7 @@ import { isoDate } from '../case/schema.js';
 import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
-import { type CompiledRules, compileRules } from '../rules/compile.js';
+import { type CompiledRules, compileRules, runRules } from '../rules/compile.js';
 import { deepFreeze } from '../rules/freeze.js';
 import {
   type Condition,
@@ -359,6 +359,28 @@ export function compileFramework(framework: Framework): CompiledFramework {
   const { $schema: _schema, ...content } = framework;
   const hash = sha256Hex(canonicalJson({ floor: { rules: floorRules, indicators: floorIndicators }, framework: content }));
   return { framework, rules: compileRules(ruleFiles), indicators, ruleFiles, hash };
+}
+
+/**
+ * Compiles a validated framework and runs every rule once on an empty case: the proof that it can
+ * run. A named condition that is missing or refers to itself is an issue here, never an exception
+ * at evaluation time.
+ */
+export function trialCompileIssues(framework: Framework): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
+  try {
+    runRules(getCompiledFramework(framework).rules, {}, 'nl');
+    return [];
+  } catch (error) {
+    if (error instanceof MeldcodeFrameworkError) return [...error.issues];
+    const message = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+    return [
+      {
+        path: ['rules'],
+        code: 'rules-do-not-compile',
+        message: { nl: `de regels zijn niet te compileren: ${message}`, en: `the rules do not compile: ${message}` },
+      },
+    ];
+  }
 }
 
 const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();

@@ -291,20 +291,32 @@ function compileSets(
         for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(state)) return true;
         return false;
       };
-  const trace: Evaluate = (state) => {
-    let outcome = all;
-    for (const set of sets) {
-      if (outcome !== all) break;
-      let every = true;
-      let some = false;
-      for (const evaluate of set) {
-        if (evaluate(state)) some = true;
-        else every = false;
+  const only = sets.length === 1 ? (sets[0] as Evaluate[]) : undefined;
+  // Without condition priorities (the common case) there is one set: every child is evaluated.
+  const trace: Evaluate = only
+    ? (state) => {
+        let every = true;
+        let some = false;
+        for (let i = 0; i < only.length; i++) {
+          if ((only[i] as Evaluate)(state)) some = true;
+          else every = false;
+        }
+        return all ? every : some;
       }
-      outcome = all ? every : some;
-    }
-    return outcome;
-  };
+    : (state) => {
+        let outcome = all;
+        for (let s = 0; s < sets.length && outcome === all; s++) {
+          const set = sets[s] as Evaluate[];
+          let every = true;
+          let some = false;
+          for (let i = 0; i < set.length; i++) {
+            if ((set[i] as Evaluate)(state)) some = true;
+            else every = false;
+          }
+          outcome = all ? every : some;
+        }
+        return outcome;
+      };
   return { test, trace };
 }
 
@@ -318,14 +330,15 @@ export function runRules<E extends BaseEffect>(
   facts: Readonly<Record<string, unknown>>,
   lang: Lang,
 ): TrailEntry<E>[] {
-  const state: RunState = {
-    facts,
-    namedResults: new Int8Array(compiled.named).fill(-1),
-    leafResults: new Int8Array(compiled.leaves).fill(-1),
-    leafValues: new Array(compiled.leaves),
-    results: new Int8Array(compiled.slots).fill(-1),
-    values: new Array(compiled.slots),
-  };
+  const state = acquireState(compiled, facts);
+  try {
+    return collectTrail(compiled, state, lang);
+  } finally {
+    releaseState(compiled, state);
+  }
+}
+
+function collectTrail<E extends BaseEffect>(compiled: CompiledRules<E>, state: RunState, lang: Lang): TrailEntry<E>[] {
   const trail: TrailEntry<E>[] = [];
   for (const { rule, test, trace, tests, base } of compiled.runnables) {
     // Only rules that enter the trail need their tests recorded.
@@ -350,3 +363,35 @@ export function runRules<E extends BaseEffect>(
   }
   return trail;
 }
+
+// One run state per compiled set, reset and reused: evaluation is synchronous and calls no code
+// of the caller's, so a run never overlaps another on the same set (a nested one gets its own).
+const idle = new WeakMap<object, RunState>();
+function acquireState(compiled: CompiledRules<BaseEffect> | CompiledRules<never>, facts: Readonly<Record<string, unknown>>): RunState {
+  const c = compiled as CompiledRules<BaseEffect>;
+  const state = idle.get(c);
+  if (state) {
+    idle.delete(c);
+    state.facts = facts;
+    state.namedResults.fill(-1);
+    state.leafResults.fill(-1);
+    state.results.fill(-1);
+    return state;
+  }
+  return {
+    facts,
+    namedResults: new Int8Array(c.named).fill(-1),
+    leafResults: new Int8Array(c.leaves).fill(-1),
+    leafValues: new Array(c.leaves),
+    results: new Int8Array(c.slots).fill(-1),
+    values: new Array(c.slots),
+  };
+}
+function releaseState(compiled: object, state: RunState): void {
+  // Drop the references to this run's facts, so a kept state holds no case data.
+  state.facts = EMPTY;
+  state.leafValues.fill(undefined);
+  state.values.fill(undefined);
+  idle.set(compiled, state);
+}
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});

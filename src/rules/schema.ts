@@ -79,14 +79,25 @@ export const operators = [
 
 const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const factConditionSchema = z.strictObject({
+const leaf = {
   fact: factName,
   path: factPath.optional(),
-  operator: z.enum(operators),
-  value: z.union([primitive, z.array(primitive)]),
   /** json-rules-engine evaluates higher priorities first and may then skip the rest. */
   priority: z.int().min(1).max(100).optional(),
-});
+};
+
+/**
+ * A test of one fact. Each operator's value is typed, so every rule that validates can run: `in`,
+ * `notIn` and `anyTrue` take a list (json-rules-engine calls `indexOf` on it), the comparisons a
+ * number, `known` a boolean, the others one JSON scalar.
+ */
+export const factConditionSchema = z.discriminatedUnion('operator', [
+  z.strictObject({ ...leaf, operator: z.enum(['equal', 'notEqual', 'contains', 'doesNotContain']), value: primitive }),
+  z.strictObject({ ...leaf, operator: z.enum(['in', 'notIn']), value: z.array(primitive) }),
+  z.strictObject({ ...leaf, operator: z.literal('anyTrue'), value: z.array(z.string()) }),
+  z.strictObject({ ...leaf, operator: z.enum(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']), value: z.number() }),
+  z.strictObject({ ...leaf, operator: z.literal('known'), value: z.boolean() }),
+]);
 
 /** A condition in json-rules-engine's own grammar. */
 export type Condition =
