@@ -5,6 +5,7 @@ import { consentQuestionFileSchema } from '../consent/schema.js';
 import type { Framework, FrameworkInput, Indicator } from '../frameworks/framework.js';
 import { getFloor, parseFramework } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
+import { deepFreeze } from '../rules/freeze.js';
 import { indicatorKinds, type Source, sourceSchema, type Text, textSchema } from '../rules/schema.js';
 import kindcheckQuestions from '../kindcheck/kindcheck.questions.json';
 import scopeQuestions from '../scope/scope.questions.json';
@@ -319,7 +320,9 @@ export function questionCatalogue(of: Framework | { readonly framework: Framewor
   const framework = 'framework' in of && typeof of.framework === 'object' ? of.framework : (of as Framework);
   let catalogue = catalogues.get(framework);
   if (!catalogue) {
-    catalogue = new Map(questionModulesFor(framework).flatMap((m) => m.questions.map((q) => [q.id, q] as const)));
+    // Frozen: decisions hand these questions out, and nothing a caller does with one may change
+    // what a later decision asks.
+    catalogue = new Map(questionModulesFor(framework).flatMap((m) => m.questions.map((q) => [q.id, deepFreeze(q)] as const)));
     catalogues.set(framework, catalogue);
   }
   return catalogue;
