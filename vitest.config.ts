@@ -5,6 +5,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Property tests run hundreds of evaluations; a slow CI machine must not fail them on time.
     testTimeout: 120_000,
+    // Every core: vitest's default leaves one free, which on a 2-core machine runs the files one
+    // at a time (79 s here, against 54 s on both cores).
+    maxWorkers: '100%',
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts', 'src/**/*.test-d.ts'] },
   },
 });
