@@ -10,6 +10,7 @@ import type { Framework } from '../src/frameworks/framework.js';
 import { getFramework, listFrameworks } from '../src/frameworks/registry.js';
 import { toMermaid } from '../src/flowchart/index.js';
 import type { Source } from '../src/rules/schema.js';
+import { compileFramework } from '../src/frameworks/framework.js';
 
 /** The repository root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -119,6 +120,9 @@ export function generatedFiles(): Map<string, string> {
   const files = new Map<string, string>();
   for (const { id } of listFrameworks()) files.set(`docs/frameworks/${id}.md`, renderFrameworkDoc(getFramework(id)));
   files.set('schema/framework.schema.json', JSON.stringify(frameworkJsonSchema(), null, 2) + '\n');
+  // The receipt's `shipped` flag compares a framework's hash with these.
+  const hashes = Object.fromEntries(listFrameworks().map(({ id }) => [id, compileFramework(getFramework(id)).hash]));
+  files.set('src/frameworks/shipped.json', JSON.stringify(hashes, null, 2) + '\n');
   return files;
 }
 

@@ -103,6 +103,7 @@ describe('checkFramework runs the documented examples as golden cases', () => {
   it('reports an example whose documented outcome the framework does not reach', () => {
     const fw = structuredClone(getFramework('sociaal-domein')) as FrameworkInput & { examples: { expect: { outcome: string } }[] };
     fw.examples[0]!.expect.outcome = 'help';
+    fw.id = 'sociaal-domein-test'; // a changed copy takes an id of its own
     const result = checkFramework(fw, { numRuns: 1 });
     expect(result).toMatchObject({ ok: false, invariant: 'examples' });
     if (!result.ok) expect(result.error).toMatch(/^example vignette-boy-3-childcare documents .*"help".* but gives .*"report"/);

@@ -3,6 +3,7 @@
 import * as z from 'zod';
 import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import {
+  shippedIdIssues,
   trialCompileIssues,
   exampleSchema,
   type Framework,
@@ -41,7 +42,7 @@ export function validateFramework(json: unknown): FrameworkValidation {
     if (error instanceof MeldcodeInputError) return { ok: false, issues: [...error.issues] };
     throw error;
   }
-  const compileIssues = [...moduleRuleIdIssues(framework), ...trialCompileIssues(framework)];
+  const compileIssues = [...shippedIdIssues(framework), ...moduleRuleIdIssues(framework), ...trialCompileIssues(framework)];
   if (compileIssues.length > 0) return { ok: false, issues: compileIssues };
   // A rule that asks a question the catalogue does not know would leave the professional with
   // nothing to answer: every question a needs-input rule names must be one the library can ask.

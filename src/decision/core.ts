@@ -3,7 +3,7 @@ import { ageIssues } from '../case/age.js';
 import { type Case, type CaseInput, caseSchema, isoDate } from '../case/schema.js';
 import { todayInAmsterdam } from '../case/date.js';
 import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
-import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, trialCompileIssues } from '../frameworks/framework.js';
+import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, shippedIdIssues, trialCompileIssues } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import type { Lang } from '../rules/trail.js';
 import { moduleRuleIdIssues } from './module-ids.js';
@@ -135,7 +135,7 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
       given = parsedFrameworks.get(option);
       if (!given) {
         const parsed = parseFramework(option);
-        const compileIssues = [...moduleRuleIdIssues(parsed), ...trialCompileIssues(parsed)];
+        const compileIssues = [...shippedIdIssues(parsed), ...moduleRuleIdIssues(parsed), ...trialCompileIssues(parsed)];
         if (compileIssues.length > 0) throw new MeldcodeFrameworkError(compileIssues);
         given = parsed;
       }

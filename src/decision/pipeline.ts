@@ -8,7 +8,7 @@ import { caseFacts } from '../case/module.js';
 import { consentFacts, consentModule, consentResultFromTrail } from '../consent/consent.js';
 import type { ConsentEffect } from '../consent/schema.js';
 import { stepRequirements } from '../frameworks/floor/check.js';
-import { type CompiledFramework, getCompiledFramework } from '../frameworks/framework.js';
+import { type CompiledFramework, getCompiledFramework, isShippedUnmodified } from '../frameworks/framework.js';
 import { kindcheckModule, kindcheckResult } from '../kindcheck/kindcheck.js';
 import { questionCatalogue } from '../questions/questions.js';
 import { decisionFacts, recordKeeping, recordsModule } from '../records/records.js';
@@ -82,7 +82,7 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   const { derived: _derived, ...caseWithDate } = facts;
   const receipt: Decision['receipt'] = {
     library: { name: 'meldcode', version: VERSION },
-    framework: { id: framework.id, version: framework.version, validFrom: framework.validFrom, sha256: compiled.hash },
+    framework: { id: framework.id, version: framework.version, validFrom: framework.validFrom, sha256: compiled.hash, shipped: isShippedUnmodified(framework) },
     evaluationDate,
     caseSha256: sha256Hex(JSON.stringify(caseWithDate)),
   };

@@ -63,6 +63,8 @@ export interface Receipt {
     validFrom: string;
     /** SHA-256 (hex) over the canonical JSON of the framework and the floor rules it inherits. */
     sha256: string;
+    /** `true`: a framework shipped with this library version, unmodified; `false`: a custom one. */
+    shipped: boolean;
   };
   /** The evaluation date, `YYYY-MM-DD`. */
   evaluationDate: string;

@@ -22,6 +22,7 @@ import floorRulesJson from './floor/afwegingskader.rules.json';
 import parentFactorsJson from './floor/parent-factors.json';
 import floorStepsJson from './floor/steps.json';
 import { floorIssues } from './floor/check.js';
+import shippedHashes from './shipped.json';
 
 /** An indicator: a situation from the framework's lists; answered yes, it is itself a reason. */
 export interface Indicator {
@@ -381,6 +382,35 @@ export function trialCompileIssues(framework: Framework): { path: (string | numb
       },
     ];
   }
+}
+
+/**
+ * Whether a framework is one shipped with this version of the library, unmodified: its compiled
+ * hash (framework and floor) is the one `src/frameworks/shipped.json` records for its id. That file
+ * is generated (`npm run docs:frameworks`) and checked fresh by the tests; it holds hashes only, so
+ * no framework's text is bundled for this.
+ */
+export function isShippedUnmodified(framework: Framework): boolean {
+  return Object.hasOwn(shippedHashes, framework.id) && (shippedHashes as Record<string, string>)[framework.id] === getCompiledFramework(framework).hash;
+}
+
+/**
+ * A framework document that keeps a shipped id but changes its content would pass for the shipped
+ * framework in every text but the receipt's hash: refused. A tailored framework takes an id of its
+ * own (as `extendFramework` asks).
+ */
+export function shippedIdIssues(framework: Framework): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
+  if (!Object.hasOwn(shippedHashes, framework.id) || isShippedUnmodified(framework)) return [];
+  return [
+    {
+      path: ['id'],
+      code: 'shipped-id-modified',
+      message: {
+        nl: `"${framework.id}" is een meegeleverd afwegingskader; een aangepaste versie krijgt een eigen id`,
+        en: `"${framework.id}" is a shipped framework; a modified version needs an id of its own`,
+      },
+    },
+  ];
 }
 
 const compiledFrameworks = new WeakMap<Framework, CompiledFramework>();
