@@ -90,7 +90,7 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   const scopeTrail = fired(yield* rules(scopeModule.rules(), facts, lang));
   const scope = scopeResult(scopeTrail, facts);
   const afwegingTrail = yield* rules(compiled.rules, { client: facts.client, considerations: facts.considerations }, lang);
-  const afweging = assemble(compiled, facts, afwegingTrail, lang);
+  const afweging = assemble(compiled, facts, afwegingTrail);
 
   // The conversation plan needs afweging 2: acute or structural unsafety makes it a notice.
   const unsafety = afweging.fired.has('afweging-2-ja-norm-1') ? true : afweging.fired.has('afweging-2-nee') ? false : undefined;
@@ -159,8 +159,7 @@ export interface AfwegingResult {
   fired: ReadonlySet<string>;
 }
 
-function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry<Effect>[], lang: Lang): AfwegingResult {
-  void lang;
+function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry<Effect>[]): AfwegingResult {
   const held = trail.filter((e) => e.outcome);
   const norms = new Set<Norm>();
   const considerations = new Set<number>();
