@@ -123,7 +123,8 @@ export interface CompiledRules<E extends BaseEffect = BaseEffect> {
  * error in the rule files and throws, naming it.
  */
 export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]): CompiledRules<E> {
-  const files = deepFreeze(structuredClone(input)) as readonly RuleFile<E>[];
+  // A frozen file (every shipped one) cannot change under us; any other is copied, then frozen.
+  const files = Object.freeze(input.map((file) => (Object.isFrozen(file) ? file : deepFreeze(structuredClone(file))))) as readonly RuleFile<E>[];
   const named = new Map<string, Condition>();
   for (const file of files) {
     for (const [name, condition] of Object.entries(file.conditions ?? {})) {

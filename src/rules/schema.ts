@@ -61,22 +61,6 @@ const factPath = z
     'a path may not name __proto__, constructor or prototype',
   );
 
-/** The json-rules-engine operators a rule file may use, plus `known` and `anyTrue` (see engine.ts). */
-export const operators = [
-  'equal',
-  'notEqual',
-  'in',
-  'notIn',
-  'contains',
-  'doesNotContain',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-  'known',
-  'anyTrue',
-] as const;
-
 const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const leaf = {

@@ -6,7 +6,7 @@ import { evaluateWith } from '../decision/core.js';
 import { MeldcodeInputError } from '../errors/errors.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { getFramework } from '../frameworks/registry.js';
-import { fullCaseArbitrary, KIT_EVALUATION_DATE } from './index.js';
+import { fullCaseArbitrary, KIT_EVALUATION_DATE, reversedKeys } from './index.js';
 import { evaluateWithReference } from './reference.js';
 
 /** Options for {@link checkAgainstReference}. */
@@ -23,20 +23,6 @@ export interface ReferenceCheckOptions {
 export type ReferenceCheck =
   | { ok: true; framework: string; cases: number; inputErrors: number; seed: number }
   | { ok: false; framework: string; cases: number; seed: number; case: CaseInput; compiled: string; reference: string };
-
-/**
- * The same data with every object's keys in reverse order: key order must never matter.
- *
- * @example
- * ```ts
- * reversedKeys({ a: 1, b: { c: 2, d: 3 } }); // { b: { d: 3, c: 2 }, a: 1 }
- * ```
- */
-export function reversedKeys<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(reversedKeys) as T;
-  if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
-}
 
 const outcomeText = (run: () => unknown): string => {
   try {

@@ -265,7 +265,15 @@ function withoutAnswer<T>(value: T, path: string): T {
   delete node[keys[keys.length - 1]!];
   return copy as T;
 }
-function reversedKeys<T>(value: T): T {
+/**
+ * The same data with every object's keys in reverse order: key order must never matter.
+ *
+ * @example
+ * ```ts
+ * reversedKeys({ a: 1, b: { c: 2, d: 3 } }); // { b: { d: 3, c: 2 }, a: 1 }
+ * ```
+ */
+export function reversedKeys<T>(value: T): T {
   if (Array.isArray(value)) return value.map(reversedKeys) as T;
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversedKeys(v)])) as T;
@@ -479,5 +487,5 @@ export function assertFramework(framework: string | Framework | FrameworkInput, 
 export { MeldcodeFrameworkError };
 
 export { evaluateReference, evaluateWithReference } from './reference.js';
-export { checkAgainstReference, reversedKeys } from './differential.js';
+export { checkAgainstReference } from './differential.js';
 export type { ReferenceCheck, ReferenceCheckOptions } from './differential.js';
