@@ -9,6 +9,11 @@ export interface Example {
   description: { nl: string; en: string };
   case: unknown;
   expect: { outcome: string; necessary: boolean | null; norms: number[] };
+  /**
+   * Where a framework reaches another outcome on the same case by design (its objection regime,
+   * DESIGN §6.5): the outcome per framework id, with the reason.
+   */
+  expectPerFramework?: Record<string, { outcome: string; necessary: boolean | null; norms: number[]; because: string }>;
 }
 
 /** The folder with the bundled example cases. */

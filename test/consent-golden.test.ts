@@ -27,6 +27,44 @@ const consideredObjection = {
   consideredAndFree: true,
   drivenByDependencyOrFear: false,
 };
+const faq004 = { objectionRegime: 'faq-004' } as const;
+const weighing = { objectionRegime: 'weighing' } as const;
+
+/**
+ * Every condition of the FAQ 004 exception answered in its favour (DESIGN §6.5): domestic violence
+ * against this adult victim, no minor involved, not pregnant, with capacity, caring for no one,
+ * nobody else at risk, considered and free, no special circumstance, a colleague and Veilig Thuis
+ * consulted, no serious danger. Without acute or structural unsafety, so that flipping a client
+ * fact cannot bring in the always-report rule.
+ */
+const exceptionMet: ConsentInput = {
+  client: adultAlone,
+  unsafety: { acuteOrStructural: false },
+  objection: {
+    ...consideredObjection,
+    minorInvolved: false,
+    othersAtRisk: false,
+    dependsOnSuspectForCare: false,
+    seriousDanger: false,
+  },
+  forms: { honourBasedViolence: false, forcedMarriage: false, fgm: false },
+  steps: { colleagueConsulted: true, veiligThuisAdviceAsked: true },
+};
+
+/** `input` with answers set by dotted path (`undefined` removes the answer). */
+function withAnswers(input: ConsentInput, answers: Record<string, unknown>): ConsentInput {
+  const copy = structuredClone(input) as Record<string, any>;
+  for (const [path, value] of Object.entries(answers)) {
+    const keys = path.split('.');
+    let node = copy;
+    for (const key of keys.slice(0, -1)) node = node[key] ??= {};
+    if (value === undefined) delete node[keys.at(-1)!];
+    else node[keys.at(-1)!] = value;
+  }
+  return copy as ConsentInput;
+}
+/** The trail entry of the rule that decided the objection. */
+const decisive = (p: ReturnType<typeof plan>) => p.trail.find((e) => e.ruleId === p.objection.ruleId)!;
 
 describe('004 "Bespreek ik dat ik ga melden met de cliënt?"', () => {
   it('with acute or structural unsafety the conversation is a notice: "Je vraagt dus niet om toestemming"', () => {
@@ -98,24 +136,46 @@ describe('004 "Wat als de cliënt bezwaren heeft?"', () => {
     expect(p.nextQuestions.map((q) => q.id)).toEqual(['objection.protectionPrevails']);
   });
 
-  it('with acute or structural unsafety a (non-exempt) objection does not stop the report: a notice under norm 1', () => {
-    const p = plan({
-      client: adultAlone,
-      unsafety: { acuteOrStructural: true },
-      objection: { ...standingObjection, domesticViolenceAdultVictim: false },
-    });
-    expect(p.objection).toMatchObject({ status: 'notice-norm-1', reportDespiteObjection: true });
+  it('weighing: with acute or structural unsafety the conversation is a notice and norm 1 stands, whatever the weighing (DESIGN §7)', () => {
+    for (const protectionPrevails of [undefined, true, false]) {
+      const p = plan(
+        { client: adultAlone, unsafety: { acuteOrStructural: true }, objection: { ...standingObjection, domesticViolenceAdultVictim: false, protectionPrevails } },
+        weighing,
+      );
+      expect(p.mode).toBe('notice');
+      expect(p.objection).toMatchObject({ status: 'notice-norm-1', reportDespiteObjection: true, ruleId: 'objection-notice-norm-1' });
+    }
   });
 
-  it('… and when the weighing favours the objection there, the plan asks to consult Veilig Thuis', () => {
-    const p = plan({
-      client: adultAlone,
-      unsafety: { acuteOrStructural: true },
-      objection: { ...standingObjection, domesticViolenceAdultVictim: false, protectionPrevails: false },
-    });
-    expect(p.objection.reportDespiteObjection).toBe(true);
-    expect(fired(p)).toContain('weighing-against-norm-1');
-    expect(actionIds(p)).toContain('ask-veilig-thuis-advice');
+  it('weighing: the objection prevailing in the weighing beside acute unsafety does not hold norm 1 back, and the plan asks to consult Veilig Thuis', () => {
+    const acute = plan(
+      { client: adultAlone, unsafety: { acuteOrStructural: true }, objection: { ...standingObjection, domesticViolenceAdultVictim: false, protectionPrevails: false } },
+      weighing,
+    );
+    expect(acute.objection).toMatchObject({ status: 'notice-norm-1', reportDespiteObjection: true, ruleId: 'objection-notice-norm-1' });
+    expect(fired(acute)).toContain('weighing-against-norm-1');
+    expect(acute.actions).toContainEqual(expect.objectContaining({ id: 'ask-veilig-thuis-advice', ruleId: 'weighing-against-norm-1' }));
+    // Without unsafety the weighing alone decides: no extra consultation.
+    const calm = plan(
+      { client: adultAlone, unsafety: { acuteOrStructural: false }, objection: { ...standingObjection, domesticViolenceAdultVictim: false, protectionPrevails: false } },
+      weighing,
+    );
+    expect(calm.objection).toMatchObject({ status: 'objection-prevails', reportDespiteObjection: false });
+    expect(fired(calm)).not.toContain('weighing-against-norm-1');
+    // Protection prevailing there: the report.
+    const protect = plan(
+      { client: adultAlone, unsafety: { acuteOrStructural: false }, objection: { ...standingObjection, protectionPrevails: true } },
+      weighing,
+    );
+    expect(protect.objection).toMatchObject({ status: 'protection-prevails', reportDespiteObjection: true, ruleId: 'objection-protection-prevails' });
+    expect(fired(protect)).not.toContain('weighing-against-norm-1');
+  });
+
+  it('weighing: the FAQ 004 exception is not read — a considered objection without serious danger is weighed like any other', () => {
+    const p = plan(exceptionMet, weighing);
+    expect(p.objection).toMatchObject({ status: 'open', reportDespiteObjection: null, ruleId: 'objection-weighing-open' });
+    expect(p.nextQuestions.map((q) => q.id)).toEqual(['objection.protectionPrevails']);
+    expect(fired(p).filter((id) => id.startsWith('faq-004') || id.startsWith('considered-objection'))).toEqual([]);
   });
 
   const groups: [string, ConsentInput['client']][] = [
@@ -125,60 +185,200 @@ describe('004 "Wat als de cliënt bezwaren heeft?"', () => {
     ['een cliënt die de zorg heeft voor een zorgafhankelijke volwassene', { ...adultAlone, caresForCareDependentAdult: true }],
   ];
   for (const [who, client] of groups) {
-    it(`"te allen tijde een melding": ${who} with acute or structural unsafety, even with a considered objection`, () => {
-      const p = plan({ client, unsafety: { acuteOrStructural: true }, objection: { ...consideredObjection, seriousDanger: false } });
-      expect(p.objection).toMatchObject({ status: 'always-report', reportDespiteObjection: true, ruleId: 'objection-always-report' });
-      expect(p.alwaysReport).toBe(true);
+    it(`"te allen tijde een melding": ${who} with acute or structural unsafety, even with a considered objection, under either objection regime`, () => {
+      for (const options of [{}, faq004, weighing]) {
+        const p = plan(
+          { ...exceptionMet, client, unsafety: { acuteOrStructural: true }, objection: { ...exceptionMet.objection, protectionPrevails: false } },
+          options,
+        );
+        expect(p.objection, JSON.stringify(options)).toMatchObject({ status: 'always-report', reportDespiteObjection: true, ruleId: 'objection-always-report' });
+        expect(p.alwaysReport).toBe(true);
+        expect(noteIds(p)).not.toContain('objection-regime-not-settled');
+      }
     });
   }
 
-  it('the always-report rule needs acute or structural unsafety', () => {
-    const p = plan({
-      client: { ...adultAlone, pregnant: true },
-      unsafety: { acuteOrStructural: false },
-      objection: { ...consideredObjection, seriousDanger: false },
-    });
+  it('the always-report rule needs acute or structural unsafety; without it a pregnant client is still outside the FAQ 004 exception', () => {
+    const pregnant = withAnswers(exceptionMet, { 'client.pregnant': true });
+    const p = plan(pregnant, faq004);
     expect(p.alwaysReport).toBe(false);
-    expect(p.objection).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false });
+    expect(p.objection).toMatchObject({ status: 'exception-not-met', reportDespiteObjection: true, ruleId: 'faq-004-exception-not-met' });
+    // Under the weighing it is the professional's weighing that decides.
+    const weighed = plan(withAnswers(pregnant, { 'objection.protectionPrevails': false }), weighing);
+    expect(weighed.alwaysReport).toBe(false);
+    expect(weighed.objection).toMatchObject({ status: 'objection-prevails', reportDespiteObjection: false });
+  });
+});
+
+describe('004 "Wat als de cliënt bezwaren heeft?" — the FAQ 004 regime: "Gaat het om huiselijk geweld en maakt het volwassen slachtoffer weloverwogen en in vrijheid bezwaar …? Dan wordt alleen gemeld bij ernstig gevaar"', () => {
+  it('"volwassen slachtoffer weloverwogen en in vrijheid bezwaar": every condition met and no serious danger ⇒ no report', () => {
+    const p = plan(exceptionMet, faq004);
+    expect(p.objectionRegime).toEqual({ regime: 'faq-004', settled: true });
+    expect(p.objection).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false, ruleId: 'considered-objection-no-serious-danger' });
+    expect(p.nextQuestions).toEqual([]);
+    expect(noteIds(p)).not.toContain('objection-regime-not-settled');
   });
 
-  it('"volwassen slachtoffer weloverwogen en in vrijheid bezwaar": no report without serious danger', () => {
-    const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: false }, objection: { ...consideredObjection, seriousDanger: false } });
-    expect(p.objection).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false });
+  it('… under any norm: with acute or structural unsafety too (the conversation is a notice, the exception still sets the report aside)', () => {
+    const p = plan({ ...exceptionMet, unsafety: { acuteOrStructural: true } }, faq004);
+    expect(p.mode).toBe('notice');
+    expect(p.alwaysReport).toBe(false);
+    expect(p.objection).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false, ruleId: 'considered-objection-no-serious-danger' });
+  });
+
+  it('a special circumstance (dependency on the suspect for care, honour-based violence, forced marriage, FGM) with the reason recorded, or a threat-to-life example with the reason for "no serious danger" recorded, still meets the exception', () => {
+    for (const answers of [
+      { 'objection.dependsOnSuspectForCare': true, 'objection.freedomReasonRecorded': true },
+      { 'forms.honourBasedViolence': true, 'objection.freedomReasonRecorded': true },
+      { 'forms.forcedMarriage': true, 'objection.freedomReasonRecorded': true },
+      { 'forms.fgm': true, 'objection.freedomReasonRecorded': true },
+      // With the reason recorded, whether there is a special circumstance no longer matters.
+      { 'objection.dependsOnSuspectForCare': undefined, 'forms': undefined, 'objection.freedomReasonRecorded': true },
+      { 'unsafety.threatToLifeExample': true, 'objection.noSeriousDangerReasonRecorded': true },
+    ]) {
+      const p = plan(withAnswers(exceptionMet, answers), faq004);
+      expect(p.objection, JSON.stringify(answers)).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false });
+      expect(p.nextQuestions, JSON.stringify(answers)).toEqual([]);
+    }
   });
 
   it('"alleen gemeld bij ernstig gevaar voor zwaar lichamelijk of psychisch letsel of de dood": serious danger ⇒ report', () => {
-    const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: true }, objection: { ...consideredObjection, seriousDanger: true } });
-    expect(p.objection).toMatchObject({ status: 'considered-objection-serious-danger', reportDespiteObjection: true });
+    for (const unsafety of [true, false]) {
+      const p = plan(withAnswers(exceptionMet, { 'objection.seriousDanger': true, 'unsafety.acuteOrStructural': unsafety }), faq004);
+      expect(p.objection).toMatchObject({ status: 'considered-objection-serious-danger', reportDespiteObjection: true, ruleId: 'considered-objection-serious-danger' });
+    }
+    // Serious danger decides first, also beside a condition answered against the exception.
+    const against = plan(withAnswers(exceptionMet, { 'objection.seriousDanger': true, 'objection.minorInvolved': true }), faq004);
+    expect(against.objection).toMatchObject({ status: 'considered-objection-serious-danger', reportDespiteObjection: true });
   });
 
-  it('considered objection with acute unsafety and no serious danger: no report per the FAQ, and consult Veilig Thuis (norm 1 tension)', () => {
-    const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: true }, objection: { ...consideredObjection, seriousDanger: false } });
-    expect(p.objection.reportDespiteObjection).toBe(false);
-    expect(fired(p)).toContain('considered-objection-meets-norm-1');
-    expect(actionIds(p)).toContain('ask-veilig-thuis-advice');
+  // Each condition of the exception, answered against it: [what, the answers, the fact the rule read].
+  const against: [string, Record<string, unknown>, string][] = [
+    ['not domestic violence against this adult victim', { 'objection.domesticViolenceAdultVictim': false }, 'objection.domesticViolenceAdultVictim'],
+    ['a minor involved in any way', { 'objection.minorInvolved': true }, 'objection.minorInvolved'],
+    ['a minor client (17)', { 'client.birthDate': bornAged(17) }, 'derived.ageYears'],
+    ['a pregnant client', { 'client.pregnant': true }, 'client.pregnant'],
+    ['a client who lacks capacity', { 'client.lacksCapacity': true }, 'client.lacksCapacity'],
+    ['a client caring for a minor', { 'client.caresForMinor': true }, 'client.caresForMinor'],
+    ['a client caring for a care-dependent adult', { 'client.caresForCareDependentAdult': true }, 'client.caresForCareDependentAdult'],
+    ['someone else at risk who has not objected', { 'objection.othersAtRisk': true }, 'objection.othersAtRisk'],
+    ['not considered and free', { 'objection.consideredAndFree': false }, 'objection.consideredAndFree'],
+    ['"te zeer ingegeven door een afhankelijkheidsrelatie met de pleger"', { 'objection.drivenByDependencyOrFear': true }, 'objection.drivenByDependencyOrFear'],
+    ['dependent on the suspect for care, no reason recorded', { 'objection.dependsOnSuspectForCare': true, 'objection.freedomReasonRecorded': false }, 'objection.freedomReasonRecorded'],
+    ['honour-based violence, no reason recorded', { 'forms.honourBasedViolence': true, 'objection.freedomReasonRecorded': false }, 'objection.freedomReasonRecorded'],
+    ['forced marriage, no reason recorded', { 'forms.forcedMarriage': true, 'objection.freedomReasonRecorded': false }, 'objection.freedomReasonRecorded'],
+    ['FGM, no reason recorded', { 'forms.fgm': true, 'objection.freedomReasonRecorded': false }, 'objection.freedomReasonRecorded'],
+    ['no colleague consulted', { 'steps.colleagueConsulted': false }, 'steps.colleagueConsulted'],
+    ['Veilig Thuis not asked for advice', { 'steps.veiligThuisAdviceAsked': false }, 'steps.veiligThuisAdviceAsked'],
+    ['a threat-to-life example, no reason recorded for "no serious danger"', { 'unsafety.threatToLifeExample': true, 'objection.noSeriousDangerReasonRecorded': false }, 'objection.noSeriousDangerReasonRecorded'],
+  ];
+  it.each(against)('one condition against the exception — %s — and the report stands', (_what, answers, fact) => {
+    const p = plan(withAnswers(exceptionMet, answers), faq004);
+    expect(p.alwaysReport).toBe(false);
+    expect(p.objection).toMatchObject({ status: 'exception-not-met', reportDespiteObjection: true, ruleId: 'faq-004-exception-not-met' });
+    expect(decisive(p).facts).toContainEqual(expect.objectContaining({ fact, result: true }));
+    // Serious danger unknown changes nothing: the condition against the exception already decides.
+    const dangerUnknown = plan(withAnswers(exceptionMet, { ...answers, 'objection.seriousDanger': undefined }), faq004);
+    expect(dangerUnknown.objection).toMatchObject({ status: 'exception-not-met', reportDespiteObjection: true });
   });
 
-  it('"te zeer wordt ingegeven door een afhankelijkheidsrelatie met de pleger": not considered and free', () => {
-    const p = plan({
-      client: adultAlone,
-      unsafety: { acuteOrStructural: true },
-      objection: { ...consideredObjection, drivenByDependencyOrFear: true, seriousDanger: false },
-    });
+  it('"te zeer wordt ingegeven door een afhankelijkheidsrelatie met de pleger": not considered and free, so the report stands', () => {
+    const p = plan(withAnswers(exceptionMet, { 'objection.drivenByDependencyOrFear': true, 'unsafety.acuteOrStructural': true }), faq004);
     expect(noteIds(p)).toContain('not-considered-and-free');
-    expect(p.objection).toMatchObject({ status: 'notice-norm-1', reportDespiteObjection: true });
+    expect(p.objection).toMatchObject({ status: 'exception-not-met', reportDespiteObjection: true });
+  });
+
+  // Each condition of the exception left unanswered, with nothing against it and no serious danger.
+  const unanswered = [
+    'objection.domesticViolenceAdultVictim',
+    'objection.minorInvolved',
+    'client.birthDate',
+    'client.pregnant',
+    'client.lacksCapacity',
+    'client.caresForMinor',
+    'client.caresForCareDependentAdult',
+    'objection.othersAtRisk',
+    'objection.consideredAndFree',
+    'objection.drivenByDependencyOrFear',
+    'objection.dependsOnSuspectForCare',
+    'forms.honourBasedViolence',
+    'forms.forcedMarriage',
+    'forms.fgm',
+    'steps.colleagueConsulted',
+    'steps.veiligThuisAdviceAsked',
+  ];
+  it.each(unanswered)('no serious danger but %s unanswered: the exception is open, the report provisional, and the question is asked', (id) => {
+    const p = plan(withAnswers(exceptionMet, { [id]: undefined }), faq004);
+    expect(p.objection).toMatchObject({ status: 'exception-open', reportDespiteObjection: null, ruleId: 'faq-004-exception-open' });
+    expect(p.nextQuestions.map((q) => q.id)).toEqual([id]);
+  });
+
+  it('a special circumstance with the reason not yet recorded: the exception is open and the reason is asked', () => {
+    const p = plan(withAnswers(exceptionMet, { 'forms.forcedMarriage': true }), faq004);
+    expect(p.objection).toMatchObject({ status: 'exception-open', reportDespiteObjection: null });
+    expect(fired(p)).toContain('faq-004-freedom-reason-open');
+    expect(p.nextQuestions.map((q) => q.id)).toEqual(['objection.freedomReasonRecorded']);
+  });
+
+  it('a threat-to-life example answered yes beside "no serious danger": the reason is asked, and without it the report stands', () => {
+    const open = plan(withAnswers(exceptionMet, { 'unsafety.threatToLifeExample': true }), faq004);
+    expect(open.objection).toMatchObject({ status: 'exception-open', reportDespiteObjection: null, ruleId: 'faq-004-exception-open' });
+    expect(fired(open)).toContain('faq-004-threat-to-life-reason-open');
+    expect(open.nextQuestions.map((q) => q.id)).toEqual(['objection.noSeriousDangerReasonRecorded']);
+    const none = plan(withAnswers(exceptionMet, { 'unsafety.threatToLifeExample': true, 'objection.noSeriousDangerReasonRecorded': false }), faq004);
+    expect(none.objection).toMatchObject({ status: 'exception-not-met', reportDespiteObjection: true });
+    const recorded = plan(withAnswers(exceptionMet, { 'unsafety.threatToLifeExample': true, 'objection.noSeriousDangerReasonRecorded': true }), faq004);
+    expect(recorded.objection).toMatchObject({ status: 'considered-objection', reportDespiteObjection: false });
+    // Without a threat-to-life example the reason is not asked.
+    expect(fired(plan(exceptionMet, faq004))).not.toContain('faq-004-threat-to-life-reason-open');
+    expect(plan(withAnswers(exceptionMet, { 'unsafety.threatToLifeExample': false }), faq004).objection.status).toBe('considered-objection');
   });
 
   it('a considered objection whose freedom from fear is not yet assessed stays open', () => {
-    const p = plan({
-      client: adultAlone,
-      unsafety: { acuteOrStructural: false },
-      objection: { ...standingObjection, domesticViolenceAdultVictim: true, consideredAndFree: true, seriousDanger: false },
-    });
-    expect(p.objection).toMatchObject({ status: 'open', reportDespiteObjection: null });
+    const p = plan(withAnswers(exceptionMet, { 'objection.drivenByDependencyOrFear': undefined }), faq004);
+    expect(p.objection).toMatchObject({ status: 'exception-open', reportDespiteObjection: null });
     expect(p.nextQuestions.map((q) => q.id)).toEqual(['objection.drivenByDependencyOrFear']);
   });
+});
 
+describe('the objection regime: the framework\'s, and when none is given the weighing, marked as not settled', () => {
+  it('without the option the plan weighs, says the regime is not settled, and notes it where an objection stands', () => {
+    const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: false }, objection: { ...standingObjection, protectionPrevails: false } });
+    expect(p.objectionRegime).toEqual({ regime: 'weighing', settled: false });
+    expect(p.objection).toMatchObject({ status: 'objection-prevails', reportDespiteObjection: false });
+    expect(noteIds(p)).toContain('objection-regime-not-settled');
+    expect(p.notes.find((n) => n.id === 'objection-regime-not-settled')!.source.document).toMatch(/^000_/);
+    // The considered objection of an adult victim is not exempt under the default: it is weighed.
+    expect(plan(exceptionMet).objection).toMatchObject({ status: 'open', ruleId: 'objection-weighing-open' });
+  });
+
+  it('with the option the regime is settled and the note is not given', () => {
+    for (const options of [faq004, weighing]) {
+      const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: false }, objection: { ...standingObjection, protectionPrevails: false } }, options);
+      expect(p.objectionRegime).toEqual({ regime: options.objectionRegime, settled: true });
+      expect(noteIds(p)).not.toContain('objection-regime-not-settled');
+    }
+  });
+
+  it('the note only where an objection stands and the always-report rule does not decide', () => {
+    for (const objection of [{ raised: false }, { raised: true }, { raised: true, canBeMet: true }]) {
+      const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: false }, objection });
+      expect(p.objectionRegime).toEqual({ regime: 'weighing', settled: false });
+      expect(noteIds(p), JSON.stringify(objection)).not.toContain('objection-regime-not-settled');
+    }
+    const always = plan({ client: { ...adultAlone, pregnant: true }, unsafety: { acuteOrStructural: true }, objection: standingObjection });
+    expect(always.objection.status).toBe('always-report');
+    expect(noteIds(always)).not.toContain('objection-regime-not-settled');
+  });
+
+  it('rejects an unknown regime', () => {
+    expect(thrown(() => plan({}, { objectionRegime: 'veto' } as never))).toMatchObject({
+      issues: [expect.objectContaining({ path: ['options', 'objectionRegime'] })],
+    });
+  });
+});
+
+describe('004 "Wat als de cliënt bezwaren heeft?" (continued)', () => {
   it('"Is het slachtoffer wilsonbekwaam, overleg dan met de wettelijk vertegenwoordiger"', () => {
     const p = plan({
       client: { ...adultAlone, lacksCapacity: true, legalRepresentative: { present: true, possiblyPerpetrator: false } },
@@ -292,10 +492,14 @@ describe('004 "Hoe verhoudt een melding zich tot beroepsgeheim?"', () => {
 
 describe('004 "Wat is het verschil tussen advies vragen en melden?"', () => {
   it('a considered objection with serious danger unknown: needs input and Veilig Thuis advice, never "no report"', () => {
-    const p = plan({ client: adultAlone, unsafety: { acuteOrStructural: false }, objection: consideredObjection });
-    expect(p.objection).toMatchObject({ status: 'open', reportDespiteObjection: null });
+    const p = plan(withAnswers(exceptionMet, { 'objection.seriousDanger': undefined }), faq004);
+    expect(p.objection).toMatchObject({ status: 'open', reportDespiteObjection: null, ruleId: 'faq-004-serious-danger-open' });
     expect(p.nextQuestions.map((q) => q.id)).toEqual(['objection.seriousDanger']);
-    expect(actionIds(p)).toContain('ask-veilig-thuis-advice');
+    expect(p.actions).toContainEqual(expect.objectContaining({ id: 'ask-veilig-thuis-advice', ruleId: 'serious-danger-open-ask-veilig-thuis' }));
+    // Unknown danger asks first, before the other conditions: with one of them unknown too, still open on danger.
+    const both = plan(withAnswers(exceptionMet, { 'objection.seriousDanger': undefined, 'objection.othersAtRisk': undefined }), faq004);
+    expect(both.objection).toMatchObject({ status: 'open', reportDespiteObjection: null, ruleId: 'faq-004-serious-danger-open' });
+    expect(both.nextQuestions.map((q) => q.id)).toContain('objection.seriousDanger');
   });
 });
 

@@ -31,6 +31,9 @@ describe('consent citations', () => {
     }
   });
 
+  // The plan's nextQuestions are drawn from this catalogue alone (consentResultFromTrail): a
+  // question a rule asks that is not in it is silently never asked, and an open status is left
+  // with nothing to answer. So a question of another module's file does not count here.
   it('every question a rule can ask is in the catalogue', () => {
     const catalogue = new Set(consentQuestionCatalogue().map((q) => q.id));
     for (const r of consentRuleFile().rules) {
@@ -53,7 +56,7 @@ describe('consent precedence is stated in the rules', () => {
 
   it('the rules that protect a report are floor rules', () => {
     const floor = new Set(consentRuleFile().rules.filter((r) => r.floor).map((r) => r.id));
-    for (const id of ['objection-always-report', 'considered-objection-serious-danger', 'objection-notice-norm-1', 'conversation-notice']) {
+    for (const id of ['objection-always-report', 'considered-objection-serious-danger', 'faq-004-exception-not-met', 'conversation-notice']) {
       expect(floor.has(id), id).toBe(true);
     }
   });

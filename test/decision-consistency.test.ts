@@ -17,10 +17,25 @@ const acting = (d: Decision) => reporting(d) || d.outcome === 'help';
 /** Each invariant: a name and what must hold for every decision. */
 const invariants: [string, (d: Decision) => boolean][] = [
   ['a report outcome, and only a report outcome, has report.necessary true', (d) => reporting(d) === (d.report.necessary === true)],
-  ['norms are listed only with a report', (d) => d.report.norms.length === 0 || d.report.necessary === true],
+  ['norms are listed only with a report, or with the objection that sets it aside or awaits answers', (d) => d.report.norms.length === 0 || d.report.necessary === true || d.report.objection !== null],
   ['report-and-help is help alongside the report, decided with Veilig Thuis', (d) => d.outcome !== 'report-and-help' || (d.help.stage === 'alongside-report' && d.help.togetherWithVeiligThuis)],
   ['close-and-record: no report, no help stage', (d) => d.outcome !== 'close-and-record' || (d.report.necessary === false && d.help.stage === null)],
-  ['help: no report, help possible', (d) => d.outcome !== 'help' || (d.report.necessary === false && d.help.possible === true)],
+  ['help: no report, help not ruled out', (d) => d.outcome !== 'help' || (d.report.necessary === false && d.help.possible !== false && d.help.stage !== null)],
+  [
+    'an objection sets a report aside exactly when it holds it back, and then the outcome is help, never close',
+    (d) =>
+      (d.report.objection?.effect === 'sets-report-aside') ===
+        (d.conversation?.objection.reportDespiteObjection === false && d.report.rules.length > 0) &&
+      (d.report.objection?.effect !== 'sets-report-aside' ||
+        (d.outcome === 'help' && d.report.necessary === false && ['keep-offering-help', 'monitor-safety', 'record-objection-and-weighing'].every((id) => d.actions.some((a) => a.id === id)))),
+  ],
+  [
+    'an objection awaiting answers: needs input, the norm kept as the provisional advice, its questions asked',
+    (d) =>
+      d.report.objection?.effect !== 'awaits-answers' ||
+      (d.outcome === 'needs-input' && d.report.necessary === null && d.report.norms.length + d.report.considerations.length > 0 && d.conversation?.objection.status === 'exception-open' && d.nextQuestions.length > 0),
+  ],
+  ['the objection regime is the framework’s: FAQ 004 only in basismodel', (d) => d.conversation === null || (d.conversation.objectionRegime.regime === 'faq-004') === (d.receipt.framework.id === 'basismodel')],
   ['needs-input: the report is undecided and there is a question to ask', (d) => d.outcome !== 'needs-input' || (d.report.necessary === null && d.nextQuestions.length > 0)],
   [
     'out of scope: the meldcode does not decide (no afwegingskader advice, conversation, kindcheck or steps)',
@@ -30,7 +45,10 @@ const invariants: [string, (d: Decision) => boolean][] = [
   ],
   ['in scope (or open): never the out-of-scope outcome, and every module speaks', (d) => d.scope.status === 'out-of-scope' || (d.outcome !== 'out-of-scope' && d.conversation !== null && d.kindcheck !== null && d.steps !== null)],
   ['a report never stands beside an objection that holds it back', (d) => !reporting(d) || d.conversation?.objection.reportDespiteObjection !== false],
-  ['without an intended report, the objection holds nothing back and forces nothing', (d) => !(d.outcome === 'close-and-record' || d.outcome === 'help') || d.conversation?.objection.reportDespiteObjection === null],
+  [
+    'without an intended report, the objection holds nothing back and forces nothing',
+    (d) => !(d.outcome === 'close-and-record' || d.outcome === 'help') || d.report.objection !== null || d.conversation?.objection.reportDespiteObjection === null,
+  ],
   ['"take the open steps first" only where the decision acts (report or help)', (d) => !d.actions.some((a) => a.id === 'take-open-steps-first') || acting(d)],
   ['with open steps, a report or help says to take them first', (d) => !acting(d) || d.steps === null || d.steps.mayDecideStep5 || d.actions.some((a) => a.id === 'take-open-steps-first')],
   ['no action twice', (d) => new Set(d.actions.map((a) => `${a.id}|${a.ruleId}`)).size === d.actions.length],
@@ -64,7 +82,13 @@ describe.each(listFrameworks().map((f) => f.id))('%s: one decision never contrad
 
 describe('the precedence table', () => {
   it('is written down once, each line cited, in the order docs/legal-model.md gives', () => {
-    expect(precedenceRules.map((r) => r.id)).toEqual(['scope-first', 'norm-before-objection', 'objection-needs-an-intended-report', 'open-steps-never-change-the-norm']);
+    expect(precedenceRules.map((r) => r.id)).toEqual([
+      'scope-first',
+      'objection-sets-report-aside',
+      'objection-exception-awaits-answers',
+      'objection-needs-an-intended-report',
+      'open-steps-never-change-the-norm',
+    ]);
     for (const r of precedenceRules) expect(r.source.document && r.source.section && r.text.nl && r.text.en).toBeTruthy();
   });
 });

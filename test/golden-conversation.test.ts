@@ -25,16 +25,17 @@ describe('the conversation plan in evaluate()', () => {
     expect(parties).not.toContain('legal-representative');
   });
 
-  it('a considered objection without serious danger keeps norm 1 and shows the conflict, with Veilig Thuis advice', () => {
+  it('a considered objection without serious danger, every FAQ 004 condition answered: the report is set aside, help with monitoring', () => {
     const d = evaluate(example('20-'), DATE);
-    expect(d.outcome).toBe('report');
-    expect(d.report.norms).toEqual([1]);
-    // The consent rules alone would hold the report back (false); in the decision the norm comes
-    // first, and whether the FAQ's exception applies is left open (null), saying so in the reason.
-    expect(d.conversation?.objection.reportDespiteObjection).toBeNull();
-    const normFirst = precedenceRules.find((r) => r.id === 'norm-before-objection')!;
-    expect(d.conversation?.objection.reason).toContain(normFirst.text.nl);
-    expect(d.actions.map((a) => a.ruleId)).toContain('considered-objection-meets-norm-1');
+    expect(d.outcome).toBe('help');
+    expect(d.report).toMatchObject({ necessary: false, norms: [1], objection: { regime: 'faq-004', effect: 'sets-report-aside' } });
+    expect(d.conversation?.objection.reportDespiteObjection).toBe(false);
+    const aside = precedenceRules.find((r) => r.id === 'objection-sets-report-aside')!;
+    expect(d.actions.filter((a) => a.ruleId === aside.id).map((a) => a.id)).toEqual(['keep-offering-help', 'monitor-safety', 'record-objection-and-weighing']);
+    // The same case under the weighing of sociaal-domein: norm 1 stands whatever the objection (DESIGN §7).
+    const social = evaluate(example('20-'), { ...DATE, framework: 'sociaal-domein' });
+    expect(social.outcome).toBe('report');
+    expect(social.conversation?.objection.status).toBe('notice-norm-1');
   });
 
   it('the same objection with children at home: always report', () => {

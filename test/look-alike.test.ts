@@ -9,10 +9,20 @@ import type { FrameworkInput } from '../src/index.js';
 const DATE = { evaluationDate: '2026-11-23' };
 const weapon = { considerations: { suspicion: true, indicators: { 'acute-weapon-use': true } } };
 
-/** basismodel with its id and version, one acute indicator re-kinded as structural. */
-function lookAlike(): FrameworkInput {
-  const copy = structuredClone(getFramework('basismodel')) as unknown as { indicators: { kind: string }[] };
-  for (const i of copy.indicators as { code: string; kind: string }[]) if (i.code === 'acute-weapon-use') i.kind = 'structural';
+/**
+ * basismodel with its id and version, one acute indicator re-kinded as structural (and so, to keep
+ * the document valid, no longer one of its objection regime's threat-to-life indicators, which
+ * must be acute).
+ */
+function lookAlike({ keepThreatToLife = false } = {}): FrameworkInput {
+  const copy = structuredClone(getFramework('basismodel')) as unknown as {
+    indicators: { code: string; kind: string }[];
+    objectionRegime: { threatToLifeIndicators: string[] };
+  };
+  for (const i of copy.indicators) if (i.code === 'acute-weapon-use') i.kind = 'structural';
+  if (!keepThreatToLife) {
+    copy.objectionRegime.threatToLifeIndicators = copy.objectionRegime.threatToLifeIndicators.filter((code) => code !== 'acute-weapon-use');
+  }
   return copy as unknown as FrameworkInput;
 }
 
@@ -21,6 +31,14 @@ describe('a look-alike of a shipped framework', () => {
     const result = validateFramework(lookAlike());
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.map((i) => i.code)).toContain('shipped-id-modified');
+  });
+
+  it('re-kinded but left among the threat-to-life indicators, it is already refused as a document, naming the path', () => {
+    const result = validateFramework(lookAlike({ keepThreatToLife: true }));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.issues).toContainEqual(expect.objectContaining({ path: ['objectionRegime', 'threatToLifeIndicators', 1] }));
+    }
   });
 
   it('is refused by evaluate() as its framework option, so the weapon example cannot turn into a question', () => {

@@ -82,7 +82,7 @@ describe('scope inside evaluate()', () => {
     const d = evaluate({ considerations: norm1, scope: { perpetratorIsProfessional: true, setting: 'education' } }, DATE);
     expect(d.outcome).toBe('out-of-scope');
     // Out of scope, the meldcode does not decide: necessary is null, not false.
-    expect(d.report).toEqual({ necessary: null, norms: [], considerations: [], rules: [] });
+    expect(d.report).toEqual({ necessary: null, norms: [], considerations: [], rules: [], objection: null });
     expect(d.trail[0]!.ruleId).toBe('scope-geweld-door-professional');
     expect(d.kindcheck).toBeNull();
     expect(d.steps).toBeNull();

@@ -11,6 +11,7 @@ import type { RuleFile, Source } from '../rules/schema.js';
 import { runRules } from '../rules/compile.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
 import { type AgeBand, ageBand, ageInYears, ageIssues } from '../case/age.js';
+import stepsQuestionsJson from '../steps/steps.questions.json';
 import questionsJson from './consent.questions.json';
 import rulesJson from './consent.rules.json';
 import {
@@ -24,6 +25,8 @@ import {
   consentQuestionFileSchema,
   consentRegimes,
   consentEffectSchema,
+  type ObjectionRegime,
+  objectionRegimes,
   type ObjectionStatus,
   type Party,
   type PartyBasis,
@@ -39,17 +42,22 @@ import {
  * 2. `objection-none`, `objection-conversation-skipped`, `objection-raised-open`, `objection-met`,
  *    `objection-can-be-met-open` — no objection, no conversation (so no reaction to weigh), not yet
  *    asked, met, or not yet known whether it can be met (004, 000).
- * 3. `considered-objection-*` — an adult victim of domestic violence objects *weloverwogen en in
- *    vrijheid* (never when driven by dependency or fear): report only with serious danger (004).
- *    "No report" needs serious danger answered no **and** the always-report rule ruled out.
- * 4. `objection-notice-norm-1` — any other standing objection with acute or structural unsafety:
- *    the conversation is a notice, reporting is the norm (004; Basisdocument norm 1).
- * 5. `objection-protection-prevails`, `objection-prevails`, `objection-weighing-open`,
- *    `objection-unsafety-open` — otherwise the professional weighs the objection against the
- *    need to protect (004, 000 Bijlage 1b stap 5); "objection prevails" needs unsafety answered no.
+ * 3. The framework's objection regime (DESIGN §6.5) for an objection that stands:
+ *    - `faq-004` (004 §Wat als de cliënt bezwaren heeft?): serious danger ⇒ report
+ *      (`considered-objection-serious-danger`); a condition of the exception answered against it ⇒
+ *      report (`faq-004-exception-not-met`); danger unknown ⇒ the report stands and danger is asked
+ *      (`faq-004-serious-danger-open`); no danger and every condition met ⇒ the report is set aside
+ *      (`considered-objection-no-serious-danger`); no danger and a condition unknown ⇒ the report is
+ *      provisional and the conditions are asked (`faq-004-exception-open`).
+ *    - `weighing` (000 §3.3-3.4, and every framework whose source does not settle it): with acute
+ *      or structural unsafety the report stands (`objection-notice-norm-1`: norm 1 holds in every
+ *      framework but under FAQ 004, DESIGN §7); otherwise the professional's recorded weighing
+ *      decides (`objection-protection-prevails`, `objection-prevails`, which needs unsafety answered
+ *      no); unrecorded, the report stands and the weighing is asked (`objection-weighing-open`,
+ *      `objection-unsafety-open`).
  *
- * An unknown answer never yields `reportDespiteObjection: false`: it yields status `open` with
- * the questions that settle it.
+ * An unknown answer never yields `reportDespiteObjection: false`: it yields status `open` or
+ * `exception-open` with the questions that settle it.
  */
 export const objectionPrecedence = [
   'objection-always-report',
@@ -59,10 +67,10 @@ export const objectionPrecedence = [
   'objection-met',
   'objection-can-be-met-open',
   'considered-objection-serious-danger',
+  'faq-004-exception-not-met',
+  'faq-004-serious-danger-open',
   'considered-objection-no-serious-danger',
-  'considered-objection-danger-open',
-  'considered-objection-always-report-open',
-  'considered-objection-open',
+  'faq-004-exception-open',
   'objection-notice-norm-1',
   'objection-protection-prevails',
   'objection-prevails',
@@ -92,9 +100,20 @@ function questions(): z.output<typeof consentQuestionFileSchema> {
   return questionFile;
 }
 
-/** Every question the consent rules may ask, in the order they are asked. */
+// The FAQ 004 exception needs the consultations of step 2, which the steps module asks.
+const stepQuestionIds = new Set(['steps.colleagueConsulted', 'steps.veiligThuisAdviceAsked']);
+const stepQuestions: readonly ConsentQuestion[] = deepFreeze(
+  (stepsQuestionsJson as unknown as { questions: (ConsentQuestion & { answer: 'boolean' })[] }).questions
+    .filter((q) => stepQuestionIds.has(q.id))
+    .map(({ id, text, help, answer, source }) => ({ id, text, ...(help ? { help } : {}), answer, source })),
+);
+
+/**
+ * Every question the consent rules may ask, in the order they are asked: the module's own, then
+ * the two step-2 consultations of the steps module that the FAQ 004 exception reads.
+ */
 export function consentQuestionCatalogue(): readonly ConsentQuestion[] {
-  return questions().questions;
+  return [...questions().questions, ...stepQuestions];
 }
 
 /** The facts the consent rules read: the case sections, settings, and what is derived from them. */
@@ -103,12 +122,13 @@ export interface ConsentFacts {
   conversation?: ConsentCase['conversation'];
   objection?: ConsentCase['objection'];
   steps?: ConsentCase['steps'];
+  forms?: ConsentCase['forms'];
   /** Afweging 2 as the consent rules need it. */
   unsafety: { acuteOrStructural?: boolean | undefined };
   /** Settings of the framework or organisation. */
-  settings: { consentRegime?: ConsentRegime | undefined };
-  /** Computed from the case: age in whole years and its band. */
-  derived: { ageYears?: number | undefined; ageBand?: AgeBand | undefined };
+  settings: { consentRegime?: ConsentRegime | undefined; objectionRegime: ObjectionRegime; objectionRegimeSettled: boolean };
+  /** Computed from the case: age in whole years and its band; whether a threat-to-life example is answered yes. */
+  derived: { ageYears?: number | undefined; ageBand?: AgeBand | undefined; threatToLifeExample?: boolean | undefined };
   /** The evaluation date, `YYYY-MM-DD`. */
   evaluationDate: string;
 }
@@ -121,6 +141,13 @@ export interface ConsentContext {
   acuteOrStructuralUnsafety?: boolean | undefined;
   /** Whose consent counts for sharing data; `undefined` when not set. */
   regime?: ConsentRegime | undefined;
+  /**
+   * The framework's objection regime; `settled: false` when its source does not settle it.
+   * Default: `{ regime: 'weighing', settled: false }`.
+   */
+  objectionRegime?: { regime: ObjectionRegime; settled: boolean } | undefined;
+  /** An acute example that points to danger to life is answered yes; `undefined` when none is. */
+  threatToLifeExample?: boolean | undefined;
 }
 
 export { ageIssues };
@@ -138,7 +165,7 @@ export { ageIssues };
  * ```
  */
 export function consentFacts(
-  sections: Pick<ConsentCase, 'client' | 'conversation' | 'objection' | 'steps'>,
+  sections: Pick<ConsentCase, 'client' | 'conversation' | 'objection' | 'steps' | 'forms'>,
   context: ConsentContext,
 ): ConsentFacts {
   const client = sections.client;
@@ -148,9 +175,18 @@ export function consentFacts(
     conversation: sections.conversation,
     objection: sections.objection,
     steps: sections.steps,
+    forms: sections.forms,
     unsafety: { acuteOrStructural: context.acuteOrStructuralUnsafety },
-    settings: { consentRegime: context.regime },
-    derived: { ageYears, ageBand: ageYears === undefined ? undefined : ageBand(ageYears) },
+    settings: {
+      consentRegime: context.regime,
+      objectionRegime: context.objectionRegime?.regime ?? 'weighing',
+      objectionRegimeSettled: context.objectionRegime?.settled ?? false,
+    },
+    derived: {
+      ageYears,
+      ageBand: ageYears === undefined ? undefined : ageBand(ageYears),
+      threatToLifeExample: context.threatToLifeExample === true ? true : undefined,
+    },
     evaluationDate: context.evaluationDate,
   });
 }
@@ -180,11 +216,12 @@ export interface ObjectionOutcome {
   /** Where the objection leaves the report (see `objectionPrecedence`). */
   status: ObjectionStatus;
   /**
-   * `true`: reporting is the norm even though the client objects (always-report, norm 1's notice,
-   * serious danger, or protection prevails in the weighing). `false`: the objection holds the
-   * report back under these rules (a considered and free objection of an adult victim of domestic
-   * violence without serious danger; or, without acute or structural unsafety, the weighing).
-   * `null`: no objection, no conversation, the objection is met, or an answer that matters is missing.
+   * `true`: reporting is the norm even though the client objects (always-report, serious danger,
+   * a condition of the FAQ 004 exception not met, norm 1 under the weighing, or protection
+   * prevails in the weighing). `false`: the objection holds the report back under the framework's
+   * regime (FAQ 004: every condition of the exception met, no serious danger; the weighing:
+   * without acute or structural unsafety, the objection prevails). `null`: no objection, no
+   * conversation, the objection is met, or an answer that matters is missing.
    */
   reportDespiteObjection: boolean | null;
   /** The rule that decided. */
@@ -208,6 +245,11 @@ export interface ConsentResult {
   consentFrom: 'client' | 'parents' | null;
   /** The consent regime the plan used; `null` when none was given. */
   regime: ConsentRegime | null;
+  /**
+   * The objection regime the plan used (DESIGN §6.5): `faq-004` or `weighing`; `settled: false`
+   * when the framework's source does not settle it and the library applies the weighing.
+   */
+  objectionRegime: { regime: ObjectionRegime; settled: boolean };
   /** `notice` (acute/structural unsafety: you do not ask consent) or `consent-request`; `null` when unknown. */
   mode: 'notice' | 'consent-request' | null;
   /** The conversation is skipped: why, and whether the reason is recorded. `null`: it is held. */
@@ -332,6 +374,7 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
     conversationWith: [...parties.values()],
     consentFrom,
     regime: facts.settings.consentRegime ?? null,
+    objectionRegime: { regime: facts.settings.objectionRegime, settled: facts.settings.objectionRegimeSettled },
     mode,
     skip: skipReason ? { reason: skipReason, recorded: facts.conversation?.skipReasonRecorded ?? null } : null,
     alwaysReport,
@@ -344,7 +387,7 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
     },
     actions,
     notes,
-    nextQuestions: file.questions.filter((q) => questionIds.has(q.id) && !answered(q.id)),
+    nextQuestions: [...file.questions, ...stepQuestions].filter((q) => questionIds.has(q.id) && !answered(q.id)),
     trail: fired,
     lang,
   };
@@ -361,12 +404,18 @@ export interface ConsentOptions {
    * No default: for a client of 12 to 15 the plan asks for it.
    */
   regime?: ConsentRegime;
+  /**
+   * How an objection to a report weighs (DESIGN §6.5): `faq-004` or `weighing`. Default: the
+   * weighing, marked as not settled by a source.
+   */
+  objectionRegime?: ObjectionRegime;
 }
 
 const optionsSchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
   evaluationDate: z.union([isoDate, z.date()]).optional(),
   regime: z.enum(consentRegimes).optional(),
+  objectionRegime: z.enum(objectionRegimes).optional(),
 });
 
 /**
@@ -408,6 +457,8 @@ export function evaluateConsent(input: ConsentInput, options: ConsentOptions = {
     evaluationDate,
     acuteOrStructuralUnsafety: parsed.data.unsafety?.acuteOrStructural,
     regime: opts.data.regime,
+    objectionRegime: opts.data.objectionRegime ? { regime: opts.data.objectionRegime, settled: true } : undefined,
+    threatToLifeExample: parsed.data.unsafety?.threatToLifeExample,
   });
   const trail = runRules(getCompiledConsentRules(), facts as unknown as Record<string, unknown>, lang);
   return consentResultFromTrail(trail, facts, lang);

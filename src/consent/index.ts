@@ -35,6 +35,8 @@ export {
   checklistItems,
   consentInputSchema,
   consentRegimes,
+  type ObjectionRegime,
+  objectionRegimes,
   type ObjectionStatus,
   objectionStatuses,
   type Party,

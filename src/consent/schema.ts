@@ -83,6 +83,60 @@ export const objectionSchema = z.strictObject({
   protectionPrevails: z.boolean().optional(),
   /** The report concerns domestic violence and the objecting client is its adult victim. */
   domesticViolenceAdultVictim: z.boolean().optional(),
+  /**
+   * A minor is involved in any way: lives in or regularly stays in the household, witnesses the
+   * violence, or is cared for by the victim or the suspect (FAQ 004 regime).
+   */
+  minorInvolved: z.boolean().optional(),
+  /** Someone else who has not objected is at risk from the violence (FAQ 004 regime). */
+  othersAtRisk: z.boolean().optional(),
+  /** The victim depends on the suspect for care (FAQ 004 regime). */
+  dependsOnSuspectForCare: z.boolean().optional(),
+  /**
+   * Why the objection is considered and free despite a dependency on the suspect for care, or
+   * honour-based violence, forced marriage or FGM, is recorded (FAQ 004 regime).
+   */
+  freedomReasonRecorded: z.boolean().optional(),
+  /**
+   * Why there is no serious danger although an acute example that points to danger to life was
+   * answered yes, is recorded (FAQ 004 regime).
+   */
+  noSeriousDangerReasonRecorded: z.boolean().optional(),
+});
+
+/**
+ * How a framework treats a client's objection to a report that is the norm (DESIGN §6.5), cited
+ * from its own source: `faq-004` — the FAQ's exception: the considered and free objection of an
+ * adult victim of domestic violence sets the report aside only when every condition is answered
+ * and there is no serious danger; `weighing` — the professional's recorded weighing (does
+ * protection prevail?) decides.
+ */
+export type ObjectionRegime = 'faq-004' | 'weighing';
+/**
+ * The objection regimes (see {@link ObjectionRegime}). A framework names its own; for
+ * {@link evaluateConsent} it is an option, and without it the plan weighs and says the regime is
+ * not settled.
+ *
+ * @example
+ * ```ts
+ * objectionRegimes; // ['faq-004', 'weighing']
+ * const input = { unsafety: { acuteOrStructural: false }, objection: { raised: true, canBeMet: false, protectionPrevails: false } };
+ * const plan = evaluateConsent(input, { evaluationDate: '2026-11-23', objectionRegime: 'weighing' });
+ * plan.objectionRegime;   // { regime: 'weighing', settled: true }
+ * plan.objection.status;  // 'objection-prevails'
+ * evaluateConsent(input, { evaluationDate: '2026-11-23' }).objectionRegime; // { regime: 'weighing', settled: false }
+ * ```
+ */
+export const objectionRegimes = ['faq-004', 'weighing'] as const satisfies readonly ObjectionRegime[];
+
+/** The specific forms of violence the FAQ 004 regime reads (000 §Specifieke vormen van huiselijk geweld of kindermishandeling). */
+export const consentFormsSchema = z.strictObject({
+  /** Female genital mutilation (*vrouwelijke genitale verminking*). */
+  fgm: z.boolean().optional(),
+  /** Honour-based violence (*eergerelateerd geweld*). */
+  honourBasedViolence: z.boolean().optional(),
+  /** Forced marriage (*huwelijksdwang*). */
+  forcedMarriage: z.boolean().optional(),
 });
 
 /** The steps the reviewer's checklist reads (000 §3.3); the full steps section belongs to the steps module. */
@@ -105,11 +159,14 @@ export const consentInputSchema = z.strictObject({
   conversation: conversationSchema.optional(),
   objection: objectionSchema.optional(),
   steps: consentStepsSchema.optional(),
+  forms: consentFormsSchema.optional(),
   /** Afweging 2 as this module needs it. Disclosure is a form of acute unsafety. */
   unsafety: z
     .strictObject({
       /** Acute or structural unsafety (or disclosure) is suspected. */
       acuteOrStructural: z.boolean().optional(),
+      /** An acute example that points to danger to life is answered yes (in a decision: the framework's list). */
+      threatToLifeExample: z.boolean().optional(),
     })
     .optional(),
 });
@@ -145,8 +202,12 @@ export type ChecklistItem = (typeof checklistItems)[number];
 
 /**
  * Where an objection leaves the report, per the rule that decided (see `consent.ts` for the order):
- * `always-report`, `no-objection`, `conversation-skipped`, `objection-met`, `considered-objection-serious-danger`,
- * `considered-objection`, `notice-norm-1`, `protection-prevails`, `objection-prevails`, `open`.
+ * `always-report`, `no-objection`, `conversation-skipped`, `objection-met`; under the FAQ 004 regime
+ * `considered-objection-serious-danger`, `exception-not-met`, `considered-objection` (the report is
+ * set aside), `exception-open` (answers missing: the report is provisional); under the weighing
+ * regime `notice-norm-1` (acute or structural unsafety: the report stands), `protection-prevails`,
+ * `objection-prevails` (without acute or structural unsafety: the report is set aside); `open` (a question
+ * is still to be answered; the report that is the norm stands meanwhile).
  */
 export const objectionStatuses = [
   'always-report',
@@ -154,7 +215,9 @@ export const objectionStatuses = [
   'conversation-skipped',
   'objection-met',
   'considered-objection-serious-danger',
+  'exception-not-met',
   'considered-objection',
+  'exception-open',
   'notice-norm-1',
   'protection-prevails',
   'objection-prevails',

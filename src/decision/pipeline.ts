@@ -94,10 +94,15 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
 
   // The conversation plan needs afweging 2: acute or structural unsafety makes it a notice.
   const unsafety = afweging.fired.has('afweging-2-ja-norm-1') ? true : afweging.fired.has('afweging-2-nee') ? false : undefined;
+  // The objection regime is the framework's (DESIGN §6.5); without one, the weighing, marked as not settled.
+  const regime = framework.objectionRegime;
+  const indicators = (facts.considerations as { indicators?: Record<string, boolean> } | undefined)?.indicators;
   const consent = consentFacts(facts as Parameters<typeof consentFacts>[0], {
     evaluationDate,
     acuteOrStructuralUnsafety: unsafety,
     regime: framework.consent?.regime,
+    objectionRegime: regime ? { regime: regime.regime, settled: true } : undefined,
+    threatToLifeExample: regime?.threatToLifeIndicators?.some((code) => indicators?.[code] === true),
   });
   const consentTrail = fired(yield* rules(consentModule.rules(), consent as unknown as Record<string, unknown>, lang));
   const { trail: _own, ...plan } = consentResultFromTrail(consentTrail, consent, lang);
@@ -121,6 +126,11 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
     kindcheckTrail,
     steps,
     stepsTrail,
+    unanswered: (ids) => {
+      // The age question is answered by a birth date or an age.
+      const answered = (id: string) => (id === 'client.birthDate' ? (facts.derived as { ageYears?: number }).ageYears !== undefined : propertyPath(facts, id) !== undefined);
+      return [...questionCatalogue(compiled).values()].filter((q) => ids.has(q.id) && !answered(q.id));
+    },
     lang,
   });
 
@@ -220,7 +230,7 @@ function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry
   const shownTrail = trail.filter((e) => e.outcome || (fullPathWithoutReport && e.effect.type === 'report'));
   return {
     outcome,
-    report: { necessary, norms: [...norms].sort(), considerations: [...considerations].sort(), rules: reportRules },
+    report: { necessary, norms: [...norms].sort(), considerations: [...considerations].sort(), rules: reportRules, objection: null },
     help: {
       possible: helpStage !== null ? true : unableOrRefused ? false : null,
       togetherWithVeiligThuis: reporting,

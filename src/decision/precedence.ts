@@ -4,6 +4,7 @@
 // `test/decision-consistency.test.ts` proves each line.
 import type { KindcheckEffect, KindcheckResult } from '../kindcheck/kindcheck.js';
 import type { ConsentEffect } from '../consent/schema.js';
+import type { Question } from '../questions/questions.js';
 import type { Source } from '../rules/schema.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
 import type { ScopeEffect, ScopeResult } from '../scope/scope.js';
@@ -22,6 +23,8 @@ export interface ModuleConclusions {
   kindcheckTrail: TrailEntry<KindcheckEffect>[];
   steps: StepsResult;
   stepsTrail: TrailEntry<StepsEffect>[];
+  /** The questions of the catalogue with these ids that the case leaves unanswered, in catalogue order. */
+  unanswered: (ids: ReadonlySet<string>) => Question[];
   lang: Lang;
 }
 
@@ -35,6 +38,8 @@ export interface PrecedenceRule {
   /** What the line settles. */
   text: { nl: string; en: string };
   source: Source;
+  /** The actions the line adds to the decision when it applies. */
+  actions?: readonly { id: string; text: { nl: string; en: string } }[];
 }
 
 /**
@@ -51,15 +56,50 @@ export const precedenceRules: readonly PrecedenceRule[] = Object.freeze([
     source: { document: '000_5b0914504b666284.txt', section: 'Geweld in een zorg- of onderwijsrelatie' },
   },
   {
-    id: 'norm-before-objection',
+    id: 'objection-sets-report-aside',
     text: {
-      nl: 'De norm van het afwegingskader gaat voor: een bezwaar dat de melding zou tegenhouden, haalt een melding die de norm is niet weg. Of de uitzondering van de FAQ geldt, laat de bibliotheek open; overleg met Veilig Thuis.',
-      en: 'The afwegingskader’s norm comes first: an objection that would hold the report back does not remove a report that is the norm. Whether the FAQ’s exception applies is left open by the library; consult Veilig Thuis.',
+      nl: 'Houdt het bezwaar van de cliënt volgens het bezwaarregime van het afwegingskader de melding tegen (de uitzondering van de FAQ, of uw vastgelegde afweging), dan is melden niet noodzakelijk: de norm staat in het spoor, de uitkomst is hulp met toezicht op de veiligheid, nooit afsluiten.',
+      en: 'When, under the framework’s objection regime, the client’s objection holds the report back (the FAQ’s exception, or your recorded weighing), reporting is not necessary: the norm stays in the trail, and the outcome is help with monitoring of safety, never closing.',
     },
     source: {
-      document: '001_dcbf0a2973853468.txt',
-      section: 'Hoofdstuk 2 › Het afwegingskader',
-      quote: 'In ALLE gevallen van acute onveiligheid en/of structurele onveiligheid.',
+      document: '004_afb33b2afc6e3693.txt',
+      section: 'Wat als de cliënt bezwaren heeft?',
+      quote: 'Gaat het om huiselijk geweld en maakt het volwassen slachtoffer weloverwogen en in vrijheid bezwaar tegen het doen van een melding bij Veilig Thuis? Dan wordt alleen gemeld bij ernstig gevaar voor zwaar lichamelijk of psychisch letsel of de dood.',
+    },
+    actions: [
+      {
+        id: 'keep-offering-help',
+        text: {
+          nl: 'Blijf de cliënt hulp aanbieden, ook nu er (nog) niet wordt gemeld.',
+          en: 'Keep offering the client help, even though there is no report (yet).',
+        },
+      },
+      {
+        id: 'monitor-safety',
+        text: {
+          nl: 'Blijf de veiligheid volgen; bij ernstig gevaar voor zwaar letsel of de dood meldt u alsnog.',
+          en: 'Keep monitoring safety; with serious danger of heavy harm or death, report after all.',
+        },
+      },
+      {
+        id: 'record-objection-and-weighing',
+        text: {
+          nl: 'Leg het bezwaar, de afweging en wie u raadpleegde vast in het dossier.',
+          en: 'Record the objection, the weighing and whom you consulted in the file.',
+        },
+      },
+    ],
+  },
+  {
+    id: 'objection-exception-awaits-answers',
+    text: {
+      nl: 'Hangt het onder de FAQ nog van ontbrekende antwoorden af of het bezwaar de melding tegenhoudt, dan zijn die antwoorden nodig: melden is het voorlopige advies (de norm staat bij de melding), tot ze er zijn.',
+      en: 'When under the FAQ it still depends on missing answers whether the objection holds the report back, those answers are needed: reporting is the provisional advice (the norm stands with the report) until they are given.',
+    },
+    source: {
+      document: '004_afb33b2afc6e3693.txt',
+      section: 'Wat als de cliënt bezwaren heeft?',
+      quote: 'Gaat het om huiselijk geweld en maakt het volwassen slachtoffer weloverwogen en in vrijheid bezwaar tegen het doen van een melding bij Veilig Thuis? Dan wordt alleen gemeld bij ernstig gevaar voor zwaar lichamelijk of psychisch letsel of de dood.',
     },
   },
   {
@@ -97,7 +137,7 @@ export function precedence(m: ModuleConclusions): DraftDecision {
   if (scope.status === 'out-of-scope') {
     return {
       outcome: 'out-of-scope',
-      report: { necessary: null, norms: [], considerations: [], rules: [] },
+      report: { necessary: null, norms: [], considerations: [], rules: [], objection: null },
       help: { possible: null, togetherWithVeiligThuis: false, stage: null, rules: [] },
       nextQuestions: scope.nextQuestions,
       actions: scope.whereToGo.map(toAction),
@@ -112,13 +152,33 @@ export function precedence(m: ModuleConclusions): DraftDecision {
   const reporting = afweging.report.necessary === true;
   let conversation = m.conversation;
   const objection = conversation.objection;
+  let { outcome, report, help } = afweging;
+  let afwegingActions = afweging.actions;
+  const lineActions: Action[] = [];
+  const objectionQuestions: Question[] = [];
+  const byObjection = { regime: conversation.objectionRegime.regime, ruleId: objection.ruleId };
   if (reporting && objection.reportDespiteObjection === false) {
-    // norm-before-objection: the report stands; the plan says the exception is not settled.
-    const rule = line('norm-before-objection');
-    conversation = {
-      ...conversation,
-      objection: { ...objection, reportDespiteObjection: null, reason: `${objection.reason} ${rule.text[lang]}` },
-    };
+    // objection-sets-report-aside: the regime holds the report back; help with monitoring, never close.
+    const rule = line('objection-sets-report-aside');
+    outcome = 'help';
+    report = { ...report, necessary: false, objection: { ...byObjection, effect: 'sets-report-aside' } };
+    help = { possible: help.possible === true ? true : null, togetherWithVeiligThuis: false, stage: 'offer', rules: help.rules };
+    // Following up after a report presupposes the report.
+    afwegingActions = afwegingActions.filter((a) => a.id !== 'keep-following');
+    for (const a of rule.actions ?? []) lineActions.push({ id: a.id, text: a.text[lang], ruleId: rule.id, source: rule.source });
+  } else if (reporting && objection.status === 'exception-open') {
+    // objection-exception-awaits-answers: the report is the provisional advice until they are given.
+    outcome = 'needs-input';
+    report = { ...report, necessary: null, objection: { ...byObjection, effect: 'awaits-answers' } };
+    help = { ...help, togetherWithVeiligThuis: false, stage: help.stage === 'alongside-report' ? null : help.stage };
+    afwegingActions = afwegingActions.filter((a) => a.id !== 'keep-following');
+    // The regime's questions: the objection rule's own, and the objection facts another consent rule asks for.
+    const ids = new Set<string>();
+    for (const e of m.consentTrail) {
+      if (e.ruleId === objection.ruleId && e.effect.type === 'objection') for (const q of e.effect.params.questions ?? []) ids.add(q);
+      if (e.effect.type === 'needs-input') for (const q of e.effect.params.questions) if (q.startsWith('objection.')) ids.add(q);
+    }
+    objectionQuestions.push(...m.unanswered(ids));
   } else if ((afweging.outcome === 'close-and-record' || afweging.outcome === 'help') && objection.reportDespiteObjection !== null) {
     // objection-needs-an-intended-report: nothing to hold back, so nothing to weigh or ask.
     const rule = line('objection-needs-an-intended-report');
@@ -128,16 +188,17 @@ export function precedence(m: ModuleConclusions): DraftDecision {
     };
   }
 
-  const actions = [...afweging.actions];
+  const actions = [...afwegingActions];
   const add = (a: Action) => {
     if (!actions.some((x) => x.id === a.id && x.ruleId === a.ruleId)) actions.push(a);
   };
   // open-steps-never-change-the-norm: the action only where the decision acts (report or help).
   const step5 = m.stepsTrail.find((e) => e.effect.type === 'step-5');
-  const acts = afweging.outcome === 'report' || afweging.outcome === 'report-and-help' || afweging.outcome === 'help';
+  const acts = outcome === 'report' || outcome === 'report-and-help' || outcome === 'help';
   if (!m.steps.mayDecideStep5 && step5 && acts) {
     add({ id: 'take-open-steps-first', text: step5.explanation, ruleId: step5.ruleId, source: step5.source });
   }
+  for (const a of lineActions) add(a);
   for (const a of m.steps.actions) add(toAction(a));
   for (const a of conversation.actions) add(a);
   const kindcheck = m.kindcheck;
@@ -147,11 +208,11 @@ export function precedence(m: ModuleConclusions): DraftDecision {
   }
 
   return {
-    outcome: afweging.outcome,
-    report: afweging.report,
-    help: afweging.help,
+    outcome,
+    report,
+    help,
     // Scope questions come first: they decide whether the meldcode applies at all.
-    nextQuestions: [...scope.nextQuestions, ...afweging.nextQuestions],
+    nextQuestions: [...scope.nextQuestions, ...afweging.nextQuestions, ...objectionQuestions],
     actions,
     trail: [
       ...m.scopeTrail,

@@ -1,5 +1,5 @@
 import type { ConsentResult } from '../consent/consent.js';
-import type { ConsentEffect } from '../consent/schema.js';
+import type { ConsentEffect, ObjectionRegime } from '../consent/schema.js';
 import type { KindcheckEffect, KindcheckResult } from '../kindcheck/kindcheck.js';
 import type { Question } from '../questions/questions.js';
 import type { RecordKeeping, RecordsEffect } from '../records/records.js';
@@ -22,7 +22,10 @@ export type Norm = 1 | 2 | 3;
 
 /** Step 5, decision 1: is reporting to Veilig Thuis necessary? */
 export interface ReportDecision {
-  /** `true`: reporting is the professional norm; `false`: not by this framework; `null`: an answer that matters is missing. */
+  /**
+   * `true`: reporting is the professional norm; `false`: not by this framework (or the client's
+   * objection sets it aside, see `objection`); `null`: an answer that matters is missing.
+   */
   necessary: boolean | null;
   /** The norms that require the report, ascending. Consideration 4 ("help refused") carries no number. */
   norms: Norm[];
@@ -30,6 +33,14 @@ export interface ReportDecision {
   considerations: number[];
   /** Ids of the rules that decided, in trail order. */
   rules: string[];
+  /**
+   * When the client's objection bears on a report that is the norm (DESIGN §6.5): the framework's
+   * objection regime, the objection rule, and its effect — `sets-report-aside` (`necessary` is
+   * `false`; the norms above still show what the norm was) or `awaits-answers` (`necessary` is
+   * `null`: the report is the provisional advice until the regime's questions are answered).
+   * `null` otherwise.
+   */
+  objection: { regime: ObjectionRegime; ruleId: string; effect: 'sets-report-aside' | 'awaits-answers' } | null;
 }
 
 /** Step 5, decision 2: is offering or organising help (also) possible? */

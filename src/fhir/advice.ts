@@ -1,7 +1,8 @@
-import type { Decision, Outcome } from '../decision/types.js';
+import type { Decision } from '../decision/types.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { formatSource } from '../format/format.js';
+import { objectionReason, outcomeText } from '../format/outcome.js';
 import { resolveFramework } from '../questions/list.js';
 import type { Lang } from '../rules/trail.js';
 import { FRAMEWORK_SYSTEM, MODULE_URI_PREFIX } from './codes.js';
@@ -15,33 +16,6 @@ export interface AdviceOptions {
    */
   framework?: Framework | FrameworkInput;
 }
-
-const summaries: Record<Outcome, Record<Lang, string>> = {
-  'out-of-scope': {
-    nl: 'Meldcode: deze situatie valt buiten de meldcode; volg de route die het advies noemt.',
-    en: 'Meldcode: this situation is outside the meldcode; follow the route the advice names.',
-  },
-  'close-and-record': {
-    nl: 'Meldcode: geen vermoeden; sluit de meldcode af en leg de conclusie vast in het dossier.',
-    en: 'Meldcode: no suspicion; close the meldcode and record the conclusion in the file.',
-  },
-  report: {
-    nl: 'Meldcode: melden bij Veilig Thuis is de professionele norm',
-    en: 'Meldcode: reporting to Veilig Thuis is the professional norm',
-  },
-  help: {
-    nl: 'Meldcode: hulp bieden of organiseren; afsluiten met afspraken over het volgen van de veiligheid.',
-    en: 'Meldcode: offer or organise help; close it with agreements on following safety.',
-  },
-  'report-and-help': {
-    nl: 'Meldcode: melden bij Veilig Thuis én hulp bieden, in overleg met Veilig Thuis',
-    en: 'Meldcode: report to Veilig Thuis and offer help, in consultation with Veilig Thuis',
-  },
-  'needs-input': {
-    nl: 'Meldcode: nog geen advies; beantwoord eerst de open vragen.',
-    en: 'Meldcode: no advice yet; first answer the open questions.',
-  },
-};
 
 const words = {
   nl: {
@@ -82,7 +56,8 @@ const md = (text: string) => text.replace(/([\\`*[\]<>])/g, '\\$1').replace(/(^|
 /** The summary of a decision, under 140 characters (CDS Hooks). */
 export function adviceSummary(decision: Decision): string {
   const lang = decision.lang;
-  let text = summaries[decision.outcome][lang];
+  const outcome = outcomeText(decision, lang);
+  let text = `Meldcode: ${outcome.charAt(0).toLowerCase()}${outcome.slice(1)}`;
   const norms = decision.report.norms;
   if (decision.report.necessary && norms.length > 0) text += ` (${words[lang].norm} ${norms.join(', ')}).`;
   else if (decision.outcome === 'report' || decision.outcome === 'report-and-help') text += '.';
@@ -99,10 +74,11 @@ export function adviceMarkdown(decision: Decision): string {
   const r = decision.report;
   const h = decision.help;
   const lines: string[] = [];
-  lines.push(`**${w.outcome}:** ${md(summaries[decision.outcome][lang].replace(/^Meldcode: /, ''))}`, '');
+  lines.push(`**${w.outcome}:** ${md(outcomeText(decision, lang))}`, '');
   const necessary = r.necessary === null ? w.open : r.necessary ? w.yes : w.no;
   const norms = r.norms.length ? ` (${r.norms.map((n) => `${w.norm} ${n}`).join(', ')})` : '';
-  lines.push(`- **${w.decision1}** ${necessary}${norms}`);
+  const because = objectionReason(decision, lang);
+  lines.push(`- **${w.decision1}** ${necessary}${because ? `: ${md(because)}` : ''}${norms}`);
   const possible = h.possible === null ? (h.togetherWithVeiligThuis ? w.together : w.open) : h.possible ? w.yes : w.no;
   lines.push(`- **${w.decision2}** ${possible}`);
   if (decision.nextQuestions.length > 0) {

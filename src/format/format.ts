@@ -1,27 +1,7 @@
-import type { Decision, Outcome } from '../decision/types.js';
+import type { Decision } from '../decision/types.js';
 import type { Source } from '../rules/schema.js';
 import type { Lang, TrailFact } from '../rules/trail.js';
-
-const outcomeLabel: Record<Outcome, Record<Lang, string>> = {
-  'out-of-scope': { nl: 'Buiten de meldcode', en: 'Outside the meldcode' },
-  'close-and-record': {
-    nl: 'Meldcode afsluiten en de conclusie vastleggen in het dossier',
-    en: 'Close the meldcode and record the conclusion in the file',
-  },
-  report: { nl: 'Melden bij Veilig Thuis is de professionele norm', en: 'Reporting to Veilig Thuis is the professional norm' },
-  help: {
-    nl: 'Hulp bieden of organiseren; de hulp is afgesloten met afspraken over het volgen van de veiligheid',
-    en: 'Offer or organise help; the help is closed with agreements on following safety',
-  },
-  'report-and-help': {
-    nl: 'Melden bij Veilig Thuis én hulp bieden of organiseren, in overleg met Veilig Thuis',
-    en: 'Report to Veilig Thuis and offer or organise help, in consultation with Veilig Thuis',
-  },
-  'needs-input': {
-    nl: 'Nog geen advies: beantwoord eerst de open vragen',
-    en: 'No advice yet: first answer the open questions',
-  },
-};
+import { objectionReason, outcomeText } from './outcome.js';
 
 const words = {
   nl: {
@@ -141,7 +121,7 @@ export function formatSource(source: Source): string {
 export function formatDecision(decision: Decision, lang: Lang = decision.lang): string {
   const w = words[lang];
   const lines: string[] = [];
-  lines.push(`${w.outcome}: ${outcomeLabel[decision.outcome][lang]}`);
+  lines.push(`${w.outcome}: ${outcomeText(decision, lang)}`);
 
   const r = decision.report;
   const basis = [
@@ -150,7 +130,8 @@ export function formatDecision(decision: Decision, lang: Lang = decision.lang): 
   ];
   const out = decision.outcome === 'out-of-scope';
   const necessary = out ? `${w.notApplicable} (${w.outOfScope})` : r.necessary === null ? w.open : r.necessary ? w.yes : w.no;
-  lines.push(`${w.decision1} ${necessary}${basis.length ? ` (${basis.join(', ')})` : ''}`);
+  const because = objectionReason(decision, lang);
+  lines.push(`${w.decision1} ${necessary}${because ? `: ${because}` : ''}${basis.length ? ` (${basis.join(', ')})` : ''}`);
   const h = decision.help;
   const possible =
     decision.outcome === 'close-and-record' || out

@@ -130,6 +130,23 @@ export const frameworkSchema = z
     extends: z.strictObject({ id: kebabId, version: z.string().min(1) }).optional(),
     /** Who may give consent to share data: from 16 (privacy law) or from 12 (Jeugdwet, WGBO); 000 §3.2 NB 1. */
     consent: z.strictObject({ regime: z.enum(['privacy-16', 'jeugdwet-wgbo-12']), source: sourceSchema }).optional(),
+    /**
+     * How a client's objection to a report that is the norm weighs (DESIGN §6.5), cited from the
+     * framework's own source: `faq-004` (the FAQ's exception for the considered and free objection
+     * of an adult victim of domestic violence) or `weighing` (the professional's recorded weighing
+     * decides). Absent: the source does not settle it; the library applies the weighing and says so.
+     */
+    objectionRegime: z
+      .strictObject({
+        regime: z.enum(['faq-004', 'weighing']),
+        source: sourceSchema,
+        /**
+         * `faq-004`: the codes of the acute indicators that point to danger to life. Answered yes
+         * beside "no serious danger", the exception needs a recorded reason.
+         */
+        threatToLifeIndicators: z.array(kebabId).optional(),
+      })
+      .optional(),
     /** The profession's own labels for the five considerations (e.g. KNMG: Vermoeden, Veiligheid, …). */
     questionLabels: z
       .array(z.strictObject({ consideration: z.int().min(1).max(5), label: textSchema, source: sourceSchema }))
@@ -180,6 +197,13 @@ export const frameworkSchema = z
       }
     });
     if (fw.designatedOfficer) checkRoles([fw.designatedOfficer.role], ['designatedOfficer', 'role']);
+    const acuteCodes = new Set(fw.indicators.filter((i) => i.kind === 'acute').map((i) => i.code));
+    fw.objectionRegime?.threatToLifeIndicators?.forEach((code, i) => {
+      if (!acuteCodes.has(code)) ctx.addIssue({ code: 'custom', path: ['objectionRegime', 'threatToLifeIndicators', i], message: `"${code}" is not an acute indicator of this framework` });
+    });
+    if (fw.objectionRegime?.threatToLifeIndicators && fw.objectionRegime.regime !== 'faq-004') {
+      ctx.addIssue({ code: 'custom', path: ['objectionRegime', 'threatToLifeIndicators'], message: 'threat-to-life indicators belong to the faq-004 regime' });
+    }
     const unique = <T>(items: readonly T[] | undefined, key: (t: T) => string | number, path: string, field: string) => {
       const seen = new Set<string | number>();
       items?.forEach((item, i) => {

@@ -140,6 +140,7 @@ export function fullCaseArbitrary(framework: string | Framework | FrameworkInput
     }),
     objection: optional({
       raised: b, canBeMet: b, consideredAndFree: b, drivenByDependencyOrFear: b, seriousDanger: b, protectionPrevails: b, domesticViolenceAdultVictim: b,
+      minorInvolved: b, othersAtRisk: b, dependsOnSuspectForCare: b, freedomReasonRecorded: b, noSeriousDangerReasonRecorded: b,
     }),
   });
   return fc.tuple(caseArbitrary(framework), sections).map(([k, more]) => {
