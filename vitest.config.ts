@@ -3,6 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Without ../shared/sources: says at the start which checks cannot run and how to get the
+    // texts, and lists the skipped checks by name at the end (never passed silently).
+    globalSetup: ['test/support/sources.setup.ts'],
+    reporters: ['default', './test/support/sources.reporter.ts'],
     // Property tests run hundreds of evaluations; a slow CI machine must not fail them on time.
     testTimeout: 120_000,
     // Every core: vitest's default leaves one free, which on a 2-core machine runs the files one

@@ -10,6 +10,7 @@ import type { Framework } from '../src/frameworks/framework.js';
 import { getFramework, listFrameworks } from '../src/frameworks/registry.js';
 import { toMermaid } from '../src/flowchart/index.js';
 import type { Source } from '../src/rules/schema.js';
+import { sourceEntry } from '../src/sources/sources.js';
 import { compileFramework } from '../src/frameworks/framework.js';
 
 /** The repository root. */
@@ -17,13 +18,19 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+/**
+ * A citation for a person: the document by title (its own, or the source catalogue's), publisher
+ * and year or version where known, the heading, and the file name (the machine key) at the end.
+ */
 function cite(s: Source): string {
-  const parts = [s.title ? `*${s.title}*` : `\`${s.document}\``];
-  if (s.publisher) parts.push(s.publisher);
-  if (s.version) parts.push(s.version);
-  if (s.url) return `${parts.join(', ')} — <${s.url}> (facts in \`${s.document}\`)`;
-  parts.push(`§ ${s.section}`);
-  return parts.join(', ');
+  const entry = sourceEntry(s.document);
+  const parts = (
+    s.title ? [`*${s.title}*`, s.publisher, s.version] : entry ? [`*${entry.title}*`, entry.publisher, entry.year?.toString() ?? entry.version] : []
+  ).filter((p): p is string => Boolean(p));
+  const file = `\`${s.document}\``;
+  if (parts.length === 0) return `${file}, § ${s.section}`;
+  if (s.url) return `${parts.join(', ')} — <${s.url}> (facts in ${entry ? `*${entry.title}*, ` : ''}${file})`;
+  return `${parts.join(', ')}, § ${s.section} (${file})`;
 }
 
 const kinds = { acute: 'Acute onveiligheid / acute unsafety', disclosure: 'Disclosure', structural: 'Structurele onveiligheid / structural unsafety', 'parent-factor': 'Ernstige ouderfactoren / serious parent factors' } as const;

@@ -16,6 +16,8 @@ export type { Case, CaseInput } from './case/schema.js';
 export { MeldcodeFrameworkError, MeldcodeInputError } from './errors/errors.js';
 export type { InputIssue } from './errors/errors.js';
 export { formatDecision, formatSource } from './format/format.js';
+export { sourceCatalogue, sourceTitle } from './sources/index.js';
+export type { NotStated, SourceBasis, SourceCatalogueEntry } from './sources/index.js';
 export { getFramework, listFrameworks } from './frameworks/registry.js';
 export type { FrameworkSummary } from './frameworks/registry.js';
 export type { Framework, FrameworkInput, Indicator } from './frameworks/framework.js';

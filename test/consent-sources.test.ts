@@ -1,20 +1,24 @@
 // Every consent rule, question, conflict-of-duties question and checklist item cites a document
 // in shared/sources, a heading in it and words that stand there; the precedence is in the rules.
+// Without ../shared/sources the checks that read the texts are skipped by name, never passed.
 import { describe, expect, it } from 'vitest';
 import { consentQuestionCatalogue, consentRuleFile, getCompiledConsentRules, objectionPrecedence } from '../src/consent/index.js';
 import questionsJson from '../src/consent/consent.questions.json';
-import { citationProblem } from './support/sources.js';
+import { citationProblem, needsSources, noSources } from './support/sources.js';
 
 describe('consent citations', () => {
-  it('every rule cites a source that exists, with its heading and quote', () => {
+  it('every rule quotes its source', () => {
     const rules = consentRuleFile().rules;
     expect(rules.length).toBeGreaterThan(40);
-    const problems = rules.map((r) => [r.id, citationProblem(r.source)]).filter(([, p]) => p);
-    expect(problems).toEqual([]);
     for (const r of rules) expect(r.source.quote, r.id).toBeTruthy();
   });
 
-  it('every question, conflict-of-duties question and checklist item cites its source', () => {
+  it.skipIf(noSources)(needsSources('every rule cites a source that exists, with its heading and quote'), () => {
+    const problems = consentRuleFile().rules.map((r) => [r.id, citationProblem(r.source)]).filter(([, p]) => p);
+    expect(problems).toEqual([]);
+  });
+
+  it.skipIf(noSources)(needsSources('every question, conflict-of-duties question and checklist item cites its source'), () => {
     const texts = [...consentQuestionCatalogue(), ...questionsJson.conflictOfDuties, ...questionsJson.reviewerChecklist];
     const problems = texts.map((t) => [t.id, citationProblem(t.source)]).filter(([, p]) => p);
     expect(problems).toEqual([]);

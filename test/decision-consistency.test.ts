@@ -20,7 +20,14 @@ const invariants: [string, (d: Decision) => boolean][] = [
   ['norms are listed only with a report, or with the objection that sets it aside or awaits answers', (d) => d.report.norms.length === 0 || d.report.necessary === true || d.report.objection !== null],
   ['report-and-help is help alongside the report, decided with Veilig Thuis', (d) => d.outcome !== 'report-and-help' || (d.help.stage === 'alongside-report' && d.help.togetherWithVeiligThuis)],
   ['close-and-record: no report, no help stage', (d) => d.outcome !== 'close-and-record' || (d.report.necessary === false && d.help.stage === null)],
-  ['help: no report, help not ruled out', (d) => d.outcome !== 'help' || (d.report.necessary === false && d.help.possible !== false && d.help.stage !== null)],
+  [
+    'help: no report (or, while afweging 5 waits for the agreed term, not yet decided), help not ruled out',
+    (d) =>
+      d.outcome !== 'help' ||
+      (d.help.possible !== false &&
+        d.help.stage !== null &&
+        (d.report.necessary === false || (d.report.necessary === null && d.help.stage === 'offer' && d.report.objection === null))),
+  ],
   [
     'an objection sets a report aside exactly when it holds it back, and then the outcome is help, never close',
     (d) =>
@@ -51,7 +58,11 @@ const invariants: [string, (d: Decision) => boolean][] = [
   ],
   ['"take the open steps first" only where the decision acts (report or help)', (d) => !d.actions.some((a) => a.id === 'take-open-steps-first') || acting(d)],
   ['with open steps, a report or help says to take them first', (d) => !acting(d) || d.steps === null || d.steps.mayDecideStep5 || d.actions.some((a) => a.id === 'take-open-steps-first')],
-  ['no action twice', (d) => new Set(d.actions.map((a) => `${a.id}|${a.ruleId}`)).size === d.actions.length],
+  ['one action per meaning: no action id twice', (d) => new Set(d.actions.map((a) => a.id)).size === d.actions.length],
+  [
+    'no objection questions when no report is intended',
+    (d) => d.report.necessary === true || d.report.objection !== null || !(d.conversation?.nextQuestions ?? []).some((q) => q.id.startsWith('objection.')),
+  ],
   ['scope questions come first', (d) => d.scope.nextQuestions.every((q, i) => d.nextQuestions[i]?.id === q.id)],
   ['a non-empty trail, every entry cited', (d) => d.trail.length > 0 && d.trail.every((e) => e.source.document.length > 0 && e.source.section.length > 0)],
   [

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { withoutContradictions } from '../src/testing/index.js';
 import { describe, expect, it } from 'vitest';
 import { type CaseInput, evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
 import { fromQuestionnaireResponse, toCdsHooksCard, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
@@ -134,7 +135,8 @@ describe('toQuestionnaire', () => {
   it('cites each question\'s source and carries help texts as help display items', () => {
     const q = toQuestionnaire('basismodel');
     const acute = item(q, 'considerations.unsafety.acute');
-    expect(acute.extension?.[0]?.valueString).toMatch(/^001_dcbf0a2973853468\.txt — Hoofdstuk 3/);
+    // The document by title for a person, the file name (the machine key) in brackets at the end.
+    expect(acute.extension?.[0]?.valueString).toMatch(/^Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling — Hoofdstuk 3.*\[001_dcbf0a2973853468\.txt\]$/);
     expect(acute.item?.[0]).toMatchObject({ linkId: 'considerations.unsafety.acute.help', type: 'display' });
   });
 
@@ -363,7 +365,7 @@ describe('toCdsHooksCard', () => {
     const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }, date));
     expect(card.indicator).toBe('warning');
     expect(card.summary).toBe('Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).');
-    expect(card.source.label).toBe('Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (001_dcbf0a2973853468.txt)');
+    expect(card.source.label).toBe('Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling)');
     expect(card.source.topic?.code).toBe('basismodel');
     const info = toCdsHooksCard(evaluate({ considerations: { suspicion: false } }, date));
     expect(info.indicator).toBe('info');
@@ -397,10 +399,9 @@ describe('toGuidanceResponse', () => {
  * Makes random answers consistent: an indicator answered yes while its form of unsafety is
  * answered no is a contradiction `evaluate` rejects, so that "no" is dropped (left unknown).
  */
+/** Drops, in place, the answers evaluate() rejects as contradictions (the testing kit's `withoutContradictions`). */
 function reconcile(kase: Record<string, unknown>, frameworkId: string): Record<string, unknown> {
-  const c = kase.considerations as { unsafety?: Record<string, boolean>; indicators?: Record<string, boolean> } | undefined;
-  for (const i of getFramework(frameworkId).indicators) {
-    if (c?.indicators?.[i.code] === true && c.unsafety?.[i.kind] === false) delete c.unsafety[i.kind];
-  }
-  return kase;
+  const fixed = withoutContradictions(kase as CaseInput, frameworkId) as Record<string, unknown>;
+  for (const key of Object.keys(kase)) delete kase[key];
+  return Object.assign(kase, fixed);
 }

@@ -5,6 +5,7 @@ import { type CaseInput, evaluate } from '../src/index.js';
 import { precedenceRules } from '../src/decision/precedence.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import { thrown } from './support/throws.js';
+import { fullCaseArbitrary, KIT_EVALUATION_DATE } from '../src/testing/index.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 const example = (id: string) => loadExamples().find((e) => e.id.startsWith(id))!.case as CaseInput;
@@ -95,13 +96,32 @@ describe('evaluateWith: one framework, no registry', () => {
 });
 
 describe('the consent regime is the framework’s', () => {
-  it('sociaal-domein (privacy law): a 14-year-old’s parents consent; basismodel sets no regime', () => {
+  // Issue 14 finding 7. 000 §3.2 NB 1: "De Jeugdwet en de Wet inzake de geneeskundige
+  // behandelingsovereenkomst (Wgbo) geven een cliënt dit recht, zelfs al vanaf zijn 12e jaar."
+  it('sociaal-domein (Jeugdwet and WGBO): a 14-year-old consents; onderwijs (privacy law): the parents; basismodel sets no regime and says so', () => {
     const c = { client: { age: 14 }, considerations: { suspicion: true, unsafety: { structural: true } } };
     const social = evaluate({ ...c, framework: 'sociaal-domein' }, DATE);
-    expect(social.conversation?.regime).toBe('privacy-16');
-    expect(social.conversation?.consentFrom).toBe('parents');
+    expect(social.conversation?.regime).toBe('jeugdwet-wgbo-12');
+    expect(social.conversation?.consentFrom).toBe('client');
+    expect(social.conversation?.consentFromOpen).toBeNull();
+    const school = evaluate({ ...c, framework: 'onderwijs' }, DATE);
+    expect(school.conversation?.regime).toBe('privacy-16');
+    expect(school.conversation?.consentFrom).toBe('parents');
     const basis = evaluate(c, DATE);
     expect(basis.conversation?.regime).toBeNull();
     expect(basis.conversation?.consentFrom).toBeNull();
+    expect(basis.conversation?.consentFromOpen).toMatchObject({ id: 'consent-regime-open', source: { section: '3.2 Inhoud en doel van het beroepsgeheim › Vragen van toestemming' } });
+    expect(basis.conversation?.consentFromOpen?.text).toMatch(/Jeugdwet\/WGBO/);
+  });
+
+  it('a consentFrom of null is always explained (property over every framework)', () => {
+    for (const framework of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen']) {
+      const sample = fc.sample(fullCaseArbitrary(framework), { numRuns: 300, seed: 11 });
+      for (const kase of sample) {
+        const d = evaluate(kase, { framework, evaluationDate: KIT_EVALUATION_DATE });
+        if (!d.conversation) continue;
+        expect(d.conversation.consentFrom === null).toBe(d.conversation.consentFromOpen !== null);
+      }
+    }
   });
 });

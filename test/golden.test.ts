@@ -1,6 +1,7 @@
 // Golden cases: every path through the five considerations of the Basisdocument (ch. 2-3).
 import { describe, expect, it } from 'vitest';
-import { type CaseInput, evaluate } from '../src/index.js';
+import { type CaseInput, evaluate, MeldcodeInputError } from '../src/index.js';
+import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 const noUnsafety = { acute: false, structural: false, disclosure: false };
@@ -20,9 +21,30 @@ describe('afweging 1: suspicion', () => {
     expect(d.actions.map((a) => a.id)).toContain('restart-on-new-signals');
   });
 
-  it('no suspicion closes even when unsafety was answered yes', () => {
-    const d = run({ considerations: { suspicion: false, unsafety: { acute: true } } });
-    expect(d.outcome).toBe('close-and-record');
+  // Issue 14 finding 3: a "no" to afweging 1 beside a sign of acute or structural unsafety would
+  // close a norm-1 case silently; 001 ch. 3 asks afweging 2 only after a suspicion ("Wanneer een
+  // beroepskracht … een vermoeden heeft … volgt de tweede afwegingsvraag"). It is an input error
+  // naming both answers, as an indicator beside a direct "no" to its unsafety is.
+  it.each([
+    ['a direct yes to acute unsafety', { considerations: { suspicion: false, unsafety: { acute: true } } }, 'considerations.unsafety.acute'],
+    ['an acute example', { considerations: { suspicion: false, indicators: { 'acute-weapon-use': true } } }, 'considerations.indicators.acute-weapon-use'],
+    [
+      'a serious parent factor of a client who cares for minor children',
+      { client: { caresForMinor: true }, considerations: { suspicion: false, indicators: { 'parent-intoxication': true } } },
+      'considerations.indicators.parent-intoxication',
+    ],
+  ])('no suspicion beside %s is an input error naming both answers', (_, input, path) => {
+    const error = thrown(() => run(input as CaseInput));
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    const issues = (error as MeldcodeInputError).issues;
+    expect(issues.map((i) => [i.path.join('.'), i.code])).toEqual([[path, 'contradiction']]);
+    expect(issues[0]!.message.nl).toContain('considerations.suspicion');
+    expect(issues[0]!.message.en).toContain('considerations.suspicion');
+  });
+
+  it('no suspicion beside a parent factor of a client without minor children, or a "no" to unsafety, closes', () => {
+    expect(run({ client: { caresForMinor: false }, considerations: { suspicion: false, indicators: { 'parent-intoxication': true } } }).outcome).toBe('close-and-record');
+    expect(run({ considerations: { suspicion: false, unsafety: { acute: false }, indicators: { 'acute-weapon-use': false } } }).outcome).toBe('close-and-record');
   });
 
   it('an empty case asks afweging 1 first, and advises asking Veilig Thuis', () => {
@@ -173,11 +195,18 @@ describe('afweging 4: help accepted', () => {
 describe('afweging 5: help reaches safety (norm 3)', () => {
   const accepted = { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: true };
 
-  it('help accepted, result not yet known: offer help now and answer afweging 5 later', () => {
+  // 001 ch. 3, Afweging 4: "Ja: Hulpbieden of organiseren, ga verder met afweging 5." Afweging 5
+  // asks whether the help reaches safety "binnen de gewenste termijn": after that term, not now.
+  it('help accepted, result not yet known: the outcome is help (offer it now); afweging 5 after the agreed term', () => {
     const d = run({ considerations: accepted });
-    expect(d.outcome).toBe('needs-input');
+    expect(d.outcome).toBe('help');
     expect(d.help).toMatchObject({ possible: true, stage: 'offer' });
-    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpReachesSafety']);
+    // Not decided yet: afweging 5 may still make reporting the norm (norm 3), so never "no report".
+    expect(d.report.necessary).toBeNull();
+    expect(d.nextQuestions).toEqual([]);
+    const later = d.actions.find((a) => a.id === 'answer-consideration-5-after-term');
+    expect(later?.source.quote).toMatch(/binnen de gewenste termijn/);
+    expect(d.recordKeeping.because).toContain('help');
   });
 
   it('help does not reach safety: report (again) under norm 3', () => {

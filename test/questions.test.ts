@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { withoutContradictions } from '../src/testing/index.js';
+import type { CaseInput } from '../src/case/schema.js';
 import { describe, expect, it } from 'vitest';
 import { caseSchema } from '../src/case/schema.js';
 import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
@@ -213,10 +215,9 @@ describe('listQuestions', () => {
  * Makes random answers consistent: an indicator answered yes while its form of unsafety is
  * answered no is a contradiction `evaluate` rejects, so that "no" is dropped (left unknown).
  */
+/** Drops, in place, the answers evaluate() rejects as contradictions (the testing kit's `withoutContradictions`). */
 function reconcile(kase: Record<string, unknown>, frameworkId: string): Record<string, unknown> {
-  const c = kase.considerations as { unsafety?: Record<string, boolean>; indicators?: Record<string, boolean> } | undefined;
-  for (const i of getFramework(frameworkId).indicators) {
-    if (c?.indicators?.[i.code] === true && c.unsafety?.[i.kind] === false) delete c.unsafety[i.kind];
-  }
-  return kase;
+  const fixed = withoutContradictions(kase as CaseInput, frameworkId) as Record<string, unknown>;
+  for (const key of Object.keys(kase)) delete kase[key];
+  return Object.assign(kase, fixed);
 }

@@ -243,6 +243,12 @@ export interface ConsentResult {
   conversationWith: ConversationParty[];
   /** Whose consent counts for sharing data; `null` when it depends on an unknown age or regime. */
   consentFrom: 'client' | 'parents' | null;
+  /**
+   * Why `consentFrom` is `null`: the rule that leaves it open (the age is unknown, or for a client
+   * of 12 to 15 no consent regime is set), in the plan's language with its source; `null` when
+   * `consentFrom` is known.
+   */
+  consentFromOpen: CitedText | null;
   /** The consent regime the plan used; `null` when none was given. */
   regime: ConsentRegime | null;
   /**
@@ -292,6 +298,7 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
   const actions: Action[] = [];
   const notes: CitedText[] = [];
   let consentFrom: ConsentResult['consentFrom'] = null;
+  let consentFromOpen: CitedText | null = null;
   let mode: ConsentResult['mode'] = null;
   let skipReason: 'safety' | 'loss-of-contact' | null = null;
   let alwaysReport: boolean | null = null;
@@ -343,6 +350,10 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
         break;
       case 'needs-input':
         for (const q of effect.params.questions) questionIds.add(q);
+        // The age or the regime decides whose consent counts: say which one is missing.
+        if (!consentFromOpen && effect.params.questions.some((q) => q === 'client.birthDate' || q === 'settings.consentRegime')) {
+          consentFromOpen = { id: entry.ruleId, text: entry.explanation, source: entry.source };
+        }
         break;
       case 'action':
         actions.push({ id: effect.params.action, text: entry.explanation, ruleId: entry.ruleId, source: entry.source });
@@ -373,6 +384,7 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
     },
     conversationWith: [...parties.values()],
     consentFrom,
+    consentFromOpen: consentFrom === null ? consentFromOpen : null,
     regime: facts.settings.consentRegime ?? null,
     objectionRegime: { regime: facts.settings.objectionRegime, settled: facts.settings.objectionRegimeSettled },
     mode,

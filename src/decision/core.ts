@@ -98,7 +98,7 @@ function parseCase(
       }
     }
   }
-  if (framework && parsed.success) issues.push(...contradictionIssues(framework, parsed.data.considerations));
+  if (framework && parsed.success) issues.push(...contradictionIssues(framework, parsed.data.considerations, parsed.data.client));
   if (issues.length > 0 || !parsed.success || !framework) throw new MeldcodeInputError(issues);
   return { data: parsed.data, framework };
 }

@@ -220,6 +220,8 @@ function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry
   else if (nextQuestions.length > 0) outcome = 'needs-input';
   else if (closed) outcome = 'close-and-record';
   else if (helpStage === 'close-with-agreements') outcome = 'help';
+  // Afweging 4 yes: offer or organise help now; afweging 5 follows after the agreed term (001 ch. 3).
+  else if (helpStage === 'offer') outcome = 'help';
   else throw new Error('meldcode: the rules reached no decision for this case; this is a bug in the rule files');
 
   const unableOrRefused = considerations.has(3) || considerations.has(4);

@@ -179,7 +179,12 @@ export function precedence(m: ModuleConclusions): DraftDecision {
       if (e.effect.type === 'needs-input') for (const q of e.effect.params.questions) if (q.startsWith('objection.')) ids.add(q);
     }
     objectionQuestions.push(...m.unanswered(ids));
-  } else if ((afweging.outcome === 'close-and-record' || afweging.outcome === 'help') && objection.reportDespiteObjection !== null) {
+  }
+  if (!reporting) {
+    // objection-needs-an-intended-report: without an intended report there is no objection to ask about.
+    conversation = { ...conversation, nextQuestions: conversation.nextQuestions.filter((q) => !q.id.startsWith('objection.')) };
+  }
+  if (!reporting && (afweging.outcome === 'close-and-record' || afweging.outcome === 'help') && objection.reportDespiteObjection !== null) {
     // objection-needs-an-intended-report: nothing to hold back, so nothing to weigh or ask.
     const rule = line('objection-needs-an-intended-report');
     conversation = {
@@ -188,10 +193,12 @@ export function precedence(m: ModuleConclusions): DraftDecision {
     };
   }
 
-  const actions = [...afwegingActions];
+  const actions: Action[] = [];
+  // One action per meaning: the first rule (the afwegingskader's, then the modules' in order) words it; the trail keeps the others.
   const add = (a: Action) => {
-    if (!actions.some((x) => x.id === a.id && x.ruleId === a.ruleId)) actions.push(a);
+    if (!actions.some((x) => x.id === a.id)) actions.push(a);
   };
+  for (const a of afwegingActions) add(a);
   // open-steps-never-change-the-norm: the action only where the decision acts (report or help).
   const step5 = m.stepsTrail.find((e) => e.effect.type === 'step-5');
   const acts = outcome === 'report' || outcome === 'report-and-help' || outcome === 'help';

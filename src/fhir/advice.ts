@@ -5,6 +5,7 @@ import { formatSource } from '../format/format.js';
 import { objectionReason, outcomeText } from '../format/outcome.js';
 import { resolveFramework } from '../questions/list.js';
 import type { Lang } from '../rules/trail.js';
+import { sourceEntry, sourceTitle } from '../sources/sources.js';
 import { FRAMEWORK_SYSTEM, MODULE_URI_PREFIX } from './codes.js';
 import type { CdsHooksCard, GuidanceResponse, ParametersParameter } from './types.js';
 
@@ -123,7 +124,7 @@ function decisionFramework(decision: Decision, options: AdviceOptions): Framewor
  * const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }));
  * card.indicator;     // 'warning'
  * card.summary;       // 'Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).'
- * card.source.label;  // 'Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (001_dcbf0a2973853468.txt)'
+ * card.source.label;  // 'Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling)'
  * ```
  */
 export function toCdsHooksCard(decision: Decision, options: AdviceOptions = {}): CdsHooksCard {
@@ -131,12 +132,14 @@ export function toCdsHooksCard(decision: Decision, options: AdviceOptions = {}):
   const lang = decision.lang;
   const rc = decision.receipt.framework;
   const name = framework?.name[lang] ?? rc.id;
-  const document = framework ? (framework.source.title ?? framework.source.document) : undefined;
+  // The document by title (source catalogue), its file name only for a document the catalogue lacks.
+  const document = framework ? (framework.source.title ?? sourceTitle(framework.source.document)) : undefined;
   const source: CdsHooksCard['source'] = {
     label: `Meldcode — ${name}${document ? ` (${document})` : ''}`,
     topic: { system: FRAMEWORK_SYSTEM, code: rc.id, display: name },
   };
-  if (framework?.source.url) source.url = framework.source.url;
+  const url = framework ? (framework.source.url ?? sourceEntry(framework.source.document)?.url) : undefined;
+  if (url) source.url = url;
   return {
     summary: adviceSummary(decision),
     detail: adviceMarkdown(decision),

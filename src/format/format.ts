@@ -1,6 +1,7 @@
 import type { Decision } from '../decision/types.js';
 import type { Source } from '../rules/schema.js';
 import type { Lang, TrailFact } from '../rules/trail.js';
+import { sourceLabel } from '../sources/sources.js';
 import { objectionReason, outcomeText } from './outcome.js';
 
 const words = {
@@ -103,10 +104,22 @@ function formatFact(fact: TrailFact, lang: Lang): string {
   return `${fact.fact} = ${value} (${fact.operator} ${formatValue(fact.expected, lang)} → ${result})`;
 }
 
-/** A citation as one line: document, heading and the quoted words. */
+/**
+ * A citation as one line a person can read: the document's title (with publisher and year or
+ * version, from the source catalogue or the source itself), the heading, the quoted words, the
+ * public page where the source names one, and the file name, the machine key, in brackets at the
+ * end.
+ *
+ * @example
+ * ```ts
+ * formatSource({ document: '002_e1b9d8c6246dae67.txt', section: 'Beroepsgeheim en de meldcode' });
+ * // 'Toolkit meldcode huiselijk geweld en kindermishandeling (Rijksoverheid) — Beroepsgeheim en de meldcode [002_e1b9d8c6246dae67.txt]'
+ * ```
+ */
 export function formatSource(source: Source): string {
   const quote = source.quote ? `: “${source.quote}”` : '';
-  return `${source.document} — ${source.section}${quote}`;
+  const url = source.url ? ` — ${source.url}` : '';
+  return `${sourceLabel(source)} — ${source.section}${quote}${url} [${source.document}]`;
 }
 
 /**

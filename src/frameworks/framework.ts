@@ -275,7 +275,14 @@ export function unsafetyIndicatorKinds(framework: Framework): Map<string, 'acute
  */
 export function contradictionIssues(
   framework: Framework,
-  considerations: { unsafety?: Partial<Record<'acute' | 'structural' | 'disclosure', boolean | undefined>> | undefined; indicators?: Record<string, boolean> | undefined } | undefined,
+  considerations:
+    | {
+        suspicion?: boolean | undefined;
+        unsafety?: Partial<Record<'acute' | 'structural' | 'disclosure', boolean | undefined>> | undefined;
+        indicators?: Record<string, boolean> | undefined;
+      }
+    | undefined,
+  client?: { caresForMinor?: boolean | undefined } | undefined,
 ): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
   const issues: { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] = [];
   const kinds = unsafetyIndicatorKinds(framework);
@@ -295,6 +302,35 @@ export function contradictionIssues(
         en: `indicator "${code}" of ${label[kind].en} is answered yes, but considerations.unsafety.${kind} no; reconcile the answers`,
       },
     });
+  }
+  // No suspicion (afweging 1 no) beside a sign of acute or structural unsafety: a norm-1 answer
+  // would be closed silently. The professional reconciles them (001 ch. 3: afweging 2 follows a suspicion).
+  if (considerations?.suspicion === false) {
+    const noSuspicion = (path: (string | number)[], nl: string, en: string) =>
+      issues.push({
+        path,
+        code: 'contradiction',
+        message: {
+          nl: `${nl} is met ja beantwoord, maar considerations.suspicion (afweging 1: een vermoeden) met nee; breng de antwoorden in overeenstemming`,
+          en: `${en} is answered yes, but considerations.suspicion (consideration 1: a suspicion) no; reconcile the answers`,
+        },
+      });
+    for (const kind of ['acute', 'structural', 'disclosure'] as const) {
+      if (considerations.unsafety?.[kind] === true) noSuspicion(['considerations', 'unsafety', kind], `considerations.unsafety.${kind}`, `considerations.unsafety.${kind}`);
+    }
+    const parentFactors = new Set(getFloor().indicators.filter((i) => i.kind === 'parent-factor').map((i) => i.code));
+    for (const [code, answer] of Object.entries(considerations.indicators ?? {})) {
+      if (answer !== true) continue;
+      const kind = kinds.get(code);
+      if (kind) noSuspicion(['considerations', 'indicators', code], `indicator "${code}" van ${label[kind].nl}`, `indicator "${code}" of ${label[kind].en}`);
+      else if (parentFactors.has(code) && client?.caresForMinor === true) {
+        noSuspicion(
+          ['considerations', 'indicators', code],
+          `de ernstige ouderfactor "${code}" (bij een cliënt die voor minderjarige kinderen zorgt)`,
+          `the serious parent factor "${code}" (for a client who cares for minor children)`,
+        );
+      }
+    }
   }
   return issues;
 }

@@ -67,7 +67,8 @@ export function caseArbitrary(framework: string | Framework | FrameworkInput): f
     }),
   });
   const kinds = unsafetyIndicatorKinds(resolve(framework));
-  return fc.oneof(anySubset, longPath).map((c) => withoutContradictions(c as CaseInput, kinds));
+  const parentCodes = new Set(parent);
+  return fc.oneof(anySubset, longPath).map((c) => dropContradictions(c as CaseInput, kinds, parentCodes));
 }
 
 /**
@@ -143,25 +144,53 @@ export function fullCaseArbitrary(framework: string | Framework | FrameworkInput
       minorInvolved: b, othersAtRisk: b, dependsOnSuspectForCare: b, freedomReasonRecorded: b, noSeriousDangerReasonRecorded: b,
     }),
   });
+  const fw = resolve(framework);
+  const kinds = unsafetyIndicatorKinds(fw);
+  const parentCodes = new Set(codes(fw).parent);
   return fc.tuple(caseArbitrary(framework), sections).map(([k, more]) => {
     const c = { ...more, ...(k.considerations ? { considerations: k.considerations } : {}) } as CaseInput;
     if (k.client) c.client = { ...k.client, ...c.client };
-    return c;
+    // The merged client may care for minor children where the framework's case did not say so.
+    return dropContradictions(c, kinds, parentCodes);
   });
 }
 
 /**
- * A copy of the case without indicator answers that contradict a direct "no" to the same form of
- * unsafety (evaluate() rejects those as an input error).
+ * A copy of the case without the answers evaluate() rejects as contradictions: an indicator
+ * answered yes beside a direct "no" to the same form of unsafety, and "no suspicion" beside a sign
+ * of acute or structural unsafety (a direct yes, an unsafety indicator, or a serious parent factor
+ * of a client who cares for minor children) — there the suspicion is left unanswered. For your
+ * own arbitraries: map generated cases through it.
+ *
+ * @example
+ * ```ts
+ * withoutContradictions({ considerations: { suspicion: false, unsafety: { acute: true } } }, 'basismodel');
+ * // { considerations: { unsafety: { acute: true } } }
+ * ```
  */
-function withoutContradictions(c: CaseInput, kinds: ReadonlyMap<string, 'acute' | 'structural' | 'disclosure'>): CaseInput {
-  const k = c.considerations;
-  if (!k?.indicators || !k.unsafety) return c;
-  const unsafety = k.unsafety;
-  const indicators = Object.fromEntries(
-    Object.entries(k.indicators).filter(([code, yes]) => !(yes && unsafety[kinds.get(code)!] === false)),
-  );
-  return { ...c, considerations: { ...k, indicators } };
+export function withoutContradictions(c: CaseInput, framework: string | Framework | FrameworkInput): CaseInput {
+  const fw = resolve(framework);
+  return dropContradictions(c, unsafetyIndicatorKinds(fw), new Set(codes(fw).parent));
+}
+
+function dropContradictions(c: CaseInput, kinds: ReadonlyMap<string, 'acute' | 'structural' | 'disclosure'>, parent: ReadonlySet<string>): CaseInput {
+  let k = c.considerations;
+  if (!k) return c;
+  if (k.indicators && k.unsafety) {
+    const unsafety = k.unsafety;
+    k = { ...k, indicators: Object.fromEntries(Object.entries(k.indicators).filter(([code, yes]) => !(yes && unsafety[kinds.get(code)!] === false))) };
+  }
+  if (k.suspicion === false) {
+    const direct = k.unsafety && (k.unsafety.acute === true || k.unsafety.structural === true || k.unsafety.disclosure === true);
+    const indicated = Object.entries(k.indicators ?? {}).some(
+      ([code, yes]) => yes && (kinds.has(code) || (parent.has(code) && c.client?.caresForMinor === true)),
+    );
+    if (direct || indicated) {
+      const { suspicion: _dropped, ...rest } = k;
+      k = rest;
+    }
+  }
+  return { ...c, considerations: k };
 }
 
 /** One unsafety signal: a direct yes to afweging 2, or one of the framework's unsafety indicators (with its kind). */
@@ -195,7 +224,9 @@ export function unsafetyArbitrary(framework: string | Framework | FrameworkInput
  * ```
  */
 export function withSignal(c: CaseInput, signal: UnsafetySignal): CaseInput {
-  const k = c.considerations ?? {};
+  // A sign of unsafety contradicts "no suspicion" (evaluate() rejects it): that "no" goes.
+  const { suspicion, ...rest } = c.considerations ?? {};
+  const k = suspicion === false ? rest : { ...rest, ...(suspicion === undefined ? {} : { suspicion }) };
   if ('unsafety' in signal) return { ...c, considerations: { ...k, unsafety: { ...k.unsafety, [signal.unsafety]: true } } };
   // An indicator answered yes contradicts a direct "no" to its form of unsafety: that "no" goes.
   const unsafety = { ...k.unsafety };
@@ -288,6 +319,7 @@ interface Check {
 
 function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Check> {
   const run = (c: unknown) => evaluate(c as CaseInput, { framework, evaluationDate: DATE });
+  const unsafetyCodes = new Set(unsafetyIndicatorKinds(framework).keys());
   const cases = caseArbitrary(framework);
   const danger = unsafetyArbitrary(framework);
   const withSuspicion = (c: CaseInput): CaseInput => ({ ...c, considerations: { ...c.considerations, suspicion: true } });
@@ -315,7 +347,10 @@ function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Ch
     'no-suspicion': {
       arbitraries: [cases],
       check: (c: CaseInput) => {
-        const d = run({ ...c, considerations: { ...c.considerations, suspicion: false } });
+        // Without the signs of unsafety that "no suspicion" would contradict (an input error).
+        const { unsafety: _u, indicators, ...rest } = c.considerations ?? {};
+        const kept = Object.fromEntries(Object.entries(indicators ?? {}).filter(([code, yes]) => !yes || !unsafetyCodes.has(code)));
+        const d = run({ ...c, client: { ...c.client, caresForMinor: false }, considerations: { ...rest, indicators: kept, suspicion: false } });
         expect(d.outcome === 'close-and-record' && d.report.necessary === false, `no suspicion gave ${d.outcome}, not close-and-record`);
       },
     },

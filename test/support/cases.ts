@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { getFramework } from '../../src/index.js';
 import { unsafetyIndicatorKinds } from '../../src/frameworks/framework.js';
+import type { CaseInput } from '../../src/case/schema.js';
+import { withoutContradictions } from '../../src/testing/index.js';
 
 const framework = getFramework('basismodel');
 /** The basismodel's own indicator codes, and the floor's parent factors. */
@@ -128,15 +130,7 @@ export function inScope(c: { scope?: { perpetratorIsProfessional?: boolean; betw
 export const indicatorKinds = unsafetyIndicatorKinds(framework);
 
 /**
- * Any valid case (basismodel), with any subset of answers unknown. Indicator answers that would
- * contradict a direct "no" to the same form of unsafety are left out: evaluate() rejects those.
+ * Any valid case (basismodel), with any subset of answers unknown. Answers evaluate() rejects as
+ * contradictions are left out (the testing kit's `withoutContradictions`).
  */
-export const caseArbitrary = anyCaseArbitrary.map((c) => {
-  const k = (c as { considerations?: { unsafety?: object; indicators?: Record<string, boolean> } }).considerations;
-  if (!k?.indicators || !k.unsafety) return c;
-  const u = k.unsafety as Record<string, boolean | undefined>;
-  const indicators = Object.fromEntries(
-    Object.entries(k.indicators).filter(([code, yes]) => !(yes && u[indicatorKinds.get(code) ?? ''] === false)),
-  );
-  return { ...c, considerations: { ...k, indicators } };
-});
+export const caseArbitrary = anyCaseArbitrary.map((c) => withoutContradictions(c as CaseInput, 'basismodel'));

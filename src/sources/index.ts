@@ -1,0 +1,9 @@
+export {
+  sourceCatalogue,
+  sourceEntry,
+  sourceLabel,
+  sourceTitle,
+  type NotStated,
+  type SourceBasis,
+  type SourceCatalogueEntry,
+} from './sources.js';
