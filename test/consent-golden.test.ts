@@ -546,6 +546,11 @@ describe('000 §Positie van de jeugdige cliënt; §3.2 NB 1; Bijlage 1b stap 5: 
   it('an adult living with the parents: the parents are to be considered (NB 1 speaks of "de jongere")', () => {
     const p = plan({ client: { ...adultAlone, livesWithParents: true } });
     expect(parties(p)).toEqual(['client:required', 'parents:consider']);
+    expect(fired(p)).toContain('talk-parents-adult-at-home');
+    expect(p.conversationWith.find((x) => x.party === 'parents')).toBeDefined();
+    // Issue 14 finding 12 (DESIGN §6.5): never where the conversation endangers someone.
+    const unsafe = plan({ client: { ...adultAlone, livesWithParents: true }, conversation: { endangersSomeone: true } });
+    expect(parties(unsafe)).toEqual(['client:required']);
   });
 
   it('an age given in years instead of a birth date', () => {

@@ -98,12 +98,12 @@ describe('toQuestionnaire', () => {
     expect([ages.type, ages.repeats]).toEqual(['integer', true]);
   });
 
-  it('branches the kindcheck: question 2 after a yes to 1, question 3 after a yes to 2', () => {
+  it('branches the kindcheck: question 2 unless 1 is no (a no to 2 completes it too), question 3 after a yes to 2', () => {
     const q = toQuestionnaire('basismodel', { modules: ['kindcheck'] });
     expect(item(q, 'kindcheck.parentSignals').enableWhen).toBeUndefined();
     // In the kindcheck alone, the afwegingskader's parent-factor alternatives are absent.
     expect(item(q, 'client.caresForMinor').enableWhen).toEqual([
-      { question: 'kindcheck.parentSignals', operator: '=', answerCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y', display: 'Ja' } },
+      { question: 'kindcheck.parentSignals', operator: '!=', answerCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'N', display: 'Nee' } },
     ]);
     const q3 = item(q, 'contact.oneOff');
     expect(q3.enableBehavior).toBe('any');

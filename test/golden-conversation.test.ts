@@ -39,6 +39,25 @@ describe('the conversation plan in evaluate()', () => {
     expect(social.conversation?.objection.status).toBe('notice-norm-1');
   });
 
+  // Issue 14 finding 4. 004 §Wat als het slachtoffer wilsonbekwaam is?: "Is het slachtoffer
+  // wilsonbekwaam, overleg dan met de wettelijk vertegenwoordiger over de wens van de cliënt op dit
+  // punt, tenzij deze mogelijk zelf de pleger is. In dat geval moet worden gezocht naar een andere
+  // geschikte vertegenwoordiger."
+  it('wilsonbekwaam: consent goes through the legal representative, or another suitable one, and a considered objection needs capacity', () => {
+    expect(evaluate(example('19-'), DATE).conversation?.consentFrom).toBe('other-representative');
+    const client = { age: 40, role: 'victim', lacksCapacity: true } as const;
+    const c = (legalRepresentative: { present?: boolean; possiblyPerpetrator?: boolean }) =>
+      evaluate({ client: { ...client, legalRepresentative }, considerations: { suspicion: true, unsafety: { structural: true } } }, DATE).conversation!;
+    expect(c({ present: true, possiblyPerpetrator: false }).consentFrom).toBe('legal-representative');
+    expect(c({ present: true, possiblyPerpetrator: true }).consentFrom).toBe('other-representative');
+    const none = c({ present: false });
+    expect(none.consentFrom).toBeNull();
+    expect(none.consentFromOpen?.id).toBe('consent-no-representative');
+    expect(c({}).consentFromOpen?.id).toBe('consent-representative-open');
+    // With capacity, the client.
+    expect(evaluate({ client: { age: 40, lacksCapacity: false }, considerations: { suspicion: true } }, DATE).conversation?.consentFrom).toBe('client');
+  });
+
   it('the same objection with children at home: always report', () => {
     const d = evaluate(example('21-'), DATE);
     expect(d.conversation?.alwaysReport).toBe(true);

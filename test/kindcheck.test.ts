@@ -22,6 +22,27 @@ describe('kindcheck questions 1-3 (004 §Kind Check)', () => {
     );
   });
 
+  // Issue 14 finding 11. 004 §Kind Check: "Vraag 2 van de kindcheck heeft u met NEE beantwoord.
+  // Kindcheck gereed." — a client without children who is not pregnant completes it.
+  it('question 2 no completes it, even before question 1 is answered', () => {
+    const r = kc({ client: { caresForMinor: false, pregnant: false } });
+    expect(r).toMatchObject({ status: 'complete', decidedBy: 2, nextQuestions: [] });
+    expect(r.text).toContain('Kindcheck gereed.');
+  });
+
+  // 000 §Kindcheck: "Daarom stelt de wet dat de meldcode een ‘kindcheck’ moet bevatten bij bepaalde volwassen cliënten."
+  it('is for adult clients: a minor client not known to care for a child or to be pregnant is not asked it', () => {
+    const minor = kc({ client: { age: 15 } });
+    expect(minor).toMatchObject({ status: 'not-applicable', nextQuestions: [] });
+    expect(minor.text).toMatch(/volwassen cliënten/);
+    // A teenage parent, or a pregnant minor: the kindcheck follows.
+    expect(kc({ client: { age: 16, caresForMinor: true } }).status).toBe('open');
+    expect(kc({ client: { age: 16, pregnant: true }, kindcheck: { parentSignals: true } }).nextQuestions.map((q) => q.id)).toEqual(['contact.oneOff']);
+    // An adult, or an unknown age: asked as before.
+    expect(kc({ client: { age: 18 } }).status).toBe('open');
+    expect(kc({}).status).toBe('open');
+  });
+
   it('question 1 no: "Kindcheck gereed"', () => {
     const r = kc({ kindcheck: { parentSignals: false } });
     expect(r).toMatchObject({ status: 'complete', decidedBy: 1, nextQuestions: [] });
@@ -33,7 +54,9 @@ describe('kindcheck questions 1-3 (004 §Kind Check)', () => {
     const r = kc({ kindcheck: { parentSignals: true } });
     expect(r.status).toBe('open');
     expect(ids(r.nextQuestions)).toEqual(['client.caresForMinor', 'client.pregnant']);
-    expect(r.nextQuestions[0]!.text.nl).toBe('Zorgt uw cliënt voor kinderen of is uw cliënte zwanger?');
+    // Single-issue questions (issue 14 finding 11); the combined 004 text stays in the help.
+    expect(r.nextQuestions.map((q) => q.text.nl)).toEqual(['Zorgt uw cliënt voor minderjarige kinderen?', 'Is uw cliënte (mogelijk) zwanger?']);
+    expect(r.nextQuestions[0]!.help?.nl).toContain('Zorgt uw cliënt voor kinderen of is uw cliënte zwanger?');
     expect(r.subQuestions).toHaveLength(7);
     expect(r.subQuestions).toContain('Deelt u de zorg met iemand anders?');
     expect(ids(r.record)).toEqual(['parent-signals']);
@@ -150,7 +173,7 @@ describe('types (checked by npm run typecheck)', () => {
     expectTypeOf<Decision['steps']>().toEqualTypeOf<StepsResult | null>();
     expectTypeOf<Decision['scope']>().toEqualTypeOf<ScopeResult>();
     expectTypeOf<Decision['recordKeeping']>().toEqualTypeOf<RecordKeeping>();
-    expectTypeOf<KindcheckStatus>().toEqualTypeOf<'open' | 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice'>();
+    expectTypeOf<KindcheckStatus>().toEqualTypeOf<'open' | 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice' | 'not-applicable'>();
     expectTypeOf(evaluateKindcheck).returns.toExtend<KindcheckResult>();
   });
 });

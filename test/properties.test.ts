@@ -12,6 +12,7 @@ import {
   MeldcodeInputError,
 } from '../src/index.js';
 import { withSignal } from '../src/testing/index.js';
+import { ageInYears } from '../src/case/age.js';
 import { answeredPaths, caseArbitrary, indicatorKinds, inScope, parentFactorCodes, reorderKeys, unsafetyCodes, withoutAnswer } from './support/cases.js';
 import { citationProblem, needsSources, noSources } from './support/sources.js';
 import { thrown } from './support/throws.js';
@@ -280,7 +281,14 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
         const q1 = c.kindcheck?.parentSignals;
         const q2yes = c.client?.caresForMinor === true || c.client?.pregnant === true;
         const q2no = c.client?.caresForMinor === false && c.client?.pregnant === false;
-        if (q1 === undefined || (q1 === true && !q2yes && !q2no) || (q1 === true && q2yes && c.contact?.oneOff === undefined)) {
+        const age = c.client?.birthDate ? ageInYears(c.client.birthDate, DATE.evaluationDate) : c.client?.age;
+        // The kindcheck is for adult clients (000 §Kindcheck), unless the minor client cares for a child or is pregnant.
+        if (age !== undefined && age < 18 && !q2yes) {
+          expect(k.status).toBe('not-applicable');
+          return;
+        }
+        // Question 2 answered no completes it, whatever question 1 says (004: "Kindcheck gereed").
+        if ((q1 === undefined && !q2no) || (q1 === true && !q2yes && !q2no) || (q1 === true && q2yes && c.contact?.oneOff === undefined)) {
           expect(k.status).toBe('open');
           expect(k.nextQuestions.length).toBeGreaterThan(0);
         } else {

@@ -117,9 +117,9 @@ describe('branching', () => {
     expect(problems).toEqual([]);
   });
 
-  it('follows the kindcheck: 2 after a yes to 1, 3 after a yes to 2', () => {
+  it('follows the kindcheck: 2 unless 1 is no (a no to 2 completes it, 004), 3 after a yes to 2', () => {
     expect(isQuestionEnabled(q('kindcheck.parentSignals'), {}, catalogue)).toBe(true);
-    expect(isQuestionEnabled(q('client.pregnant'), {}, catalogue)).toBe(false);
+    expect(isQuestionEnabled(q('client.pregnant'), {}, catalogue)).toBe(true);
     expect(isQuestionEnabled(q('client.pregnant'), { kindcheck: { parentSignals: false } }, catalogue)).toBe(false);
     expect(isQuestionEnabled(q('client.pregnant'), { kindcheck: { parentSignals: true } }, catalogue)).toBe(true);
     const oneOff = q('contact.oneOff');
@@ -136,7 +136,8 @@ describe('branching', () => {
     const parentFactor = { considerations: { suspicion: true, indicators: { 'parent-intoxication': true } } };
     expect(isQuestionEnabled(caresForMinor, parentFactor, catalogue)).toBe(true);
     expect(isQuestionEnabled(caresForMinor, { kindcheck: { parentSignals: true } }, catalogue)).toBe(true);
-    expect(isQuestionEnabled(caresForMinor, {}, catalogue)).toBe(false);
+    expect(isQuestionEnabled(caresForMinor, {}, catalogue)).toBe(true);
+    expect(isQuestionEnabled(caresForMinor, { kindcheck: { parentSignals: false } }, catalogue)).toBe(false);
   });
 
   it('a question another module asks without branching is always shown in the whole catalogue', () => {

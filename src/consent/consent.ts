@@ -18,6 +18,7 @@ import {
   type ChecklistItem,
   type ConsentCase,
   type ConsentEffect,
+  type ConsentHolder,
   type ConsentInput,
   type ConsentQuestion,
   type ConsentRegime,
@@ -241,12 +242,15 @@ export interface ConsentResult {
    * whom it would have been held (to record why it was not).
    */
   conversationWith: ConversationParty[];
-  /** Whose consent counts for sharing data; `null` when it depends on an unknown age or regime. */
-  consentFrom: 'client' | 'parents' | null;
   /**
-   * Why `consentFrom` is `null`: the rule that leaves it open (the age is unknown, or for a client
-   * of 12 to 15 no consent regime is set), in the plan's language with its source; `null` when
-   * `consentFrom` is known.
+   * Whose consent counts for sharing data; `null` when it depends on an unknown age, regime or
+   * representative. A client who lacks capacity: the (other suitable) representative.
+   */
+  consentFrom: ConsentHolder | null;
+  /**
+   * Why `consentFrom` is `null`: the rule that leaves it open (the age is unknown; for a client
+   * of 12 to 15 no consent regime is set; for a client who lacks capacity the representative is
+   * unknown or absent), in the plan's language with its source; `null` when `consentFrom` is known.
    */
   consentFromOpen: CitedText | null;
   /** The consent regime the plan used; `null` when none was given. */
@@ -282,6 +286,9 @@ export interface ConsentResult {
   lang: Lang;
 }
 
+/** The rules that leave `consentFrom` open, each saying why. */
+const consentOpenRules = new Set(['age-open', 'consent-regime-open', 'consent-representative-open', 'consent-no-representative']);
+
 const basisStrength: Record<PartyBasis, number> = { required: 3, 'and-or': 2, consider: 1, 'professional-judgement': 0 };
 
 /**
@@ -308,6 +315,8 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
 
   for (const entry of fired) {
     const effect = entry.effect;
+    // The age, the regime or the representative decides whose consent counts: say which one is missing.
+    if (consentOpenRules.has(entry.ruleId)) consentFromOpen ??= { id: entry.ruleId, text: entry.explanation, source: entry.source };
     switch (effect.type) {
       case 'talk-with': {
         const current = parties.get(effect.params.party);
@@ -350,10 +359,6 @@ export function consentResultFromTrail(trail: readonly TrailEntry<ConsentEffect>
         break;
       case 'needs-input':
         for (const q of effect.params.questions) questionIds.add(q);
-        // The age or the regime decides whose consent counts: say which one is missing.
-        if (!consentFromOpen && effect.params.questions.some((q) => q === 'client.birthDate' || q === 'settings.consentRegime')) {
-          consentFromOpen = { id: entry.ruleId, text: entry.explanation, source: entry.source };
-        }
         break;
       case 'action':
         actions.push({ id: effect.params.action, text: entry.explanation, ruleId: entry.ruleId, source: entry.source });

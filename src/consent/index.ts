@@ -29,6 +29,7 @@ export {
   type ChecklistItem,
   type ConsentCase,
   type ConsentEffect,
+  type ConsentHolder,
   type ConsentInput,
   type ConsentQuestion,
   type ConsentRegime,

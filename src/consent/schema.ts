@@ -238,7 +238,7 @@ export const consentEffectSchema = z.discriminatedUnion('type', [
   /** Whose consent counts for sharing the client's data. */
   z.strictObject({
     type: z.literal('consent-from'),
-    params: z.strictObject({ holder: z.enum(['client', 'parents']) }),
+    params: z.strictObject({ holder: z.enum(['client', 'parents', 'legal-representative', 'other-representative']) }),
   }),
   /** The conversation is a notice (acute/structural unsafety) or an effort to obtain consent. */
   z.strictObject({
@@ -292,10 +292,17 @@ export const consentEffectSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+/**
+ * Whose consent counts for sharing the client's data: the client, the parent(s), or — for a
+ * client who lacks capacity — the legal representative, or another suitable representative when
+ * the legal representative may be the perpetrator (004 §Wat als het slachtoffer wilsonbekwaam is?).
+ */
+export type ConsentHolder = 'client' | 'parents' | 'legal-representative' | 'other-representative';
+
 /** What a consent rule establishes when its conditions hold. */
 export type ConsentEffect =
   | { type: 'talk-with'; params: { party: Party; basis: PartyBasis } }
-  | { type: 'consent-from'; params: { holder: 'client' | 'parents' } }
+  | { type: 'consent-from'; params: { holder: ConsentHolder } }
   | { type: 'conversation-mode'; params: { mode: 'notice' | 'consent-request' } }
   | { type: 'skip'; params: { reason: (typeof skipReasons)[number] } }
   | {

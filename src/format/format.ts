@@ -31,7 +31,7 @@ const words = {
     scopeOpen: 'nog open: de meldcode blijft intussen van toepassing',
     outOfScope: 'buiten de meldcode',
     kindcheck: 'Kindcheck',
-    kindcheckStatus: { open: 'nog niet gereed', complete: 'gereed', 'follow-steps': 'volg de stappen', 'ask-veilig-thuis-advice': 'vraag Veilig Thuis om advies' },
+    kindcheckStatus: { open: 'nog niet gereed', complete: 'gereed', 'follow-steps': 'volg de stappen', 'ask-veilig-thuis-advice': 'vraag Veilig Thuis om advies', 'not-applicable': 'niet van toepassing (minderjarige cliënt)' },
     subQuestions: 'vragen die u kunt stellen',
     children: 'Kinderen (aantal)',
     ages: 'leeftijden',
@@ -73,7 +73,7 @@ const words = {
     scopeOpen: 'still open: the meldcode applies meanwhile',
     outOfScope: 'outside the meldcode',
     kindcheck: 'Kindcheck',
-    kindcheckStatus: { open: 'not complete', complete: 'complete', 'follow-steps': 'follow the steps', 'ask-veilig-thuis-advice': 'ask Veilig Thuis for advice' },
+    kindcheckStatus: { open: 'not complete', complete: 'complete', 'follow-steps': 'follow the steps', 'ask-veilig-thuis-advice': 'ask Veilig Thuis for advice', 'not-applicable': 'not applicable (a minor client)' },
     subQuestions: 'questions you can ask',
     children: 'Children (number)',
     ages: 'ages',
@@ -282,7 +282,7 @@ function formatConversation(cv: NonNullable<Decision['conversation']>, lang: Lan
   const mode = cv.mode === 'notice' ? w.notice : cv.mode === 'consent-request' ? w.consent : w.unknownMode;
   const lines = [`${w.title}: ${w.with} ${parties.length ? parties.join(', ') : w.none}; ${mode}`];
   if (cv.skip) lines.push(`  ${w.skip} (${cv.skip.reason})`);
-  if (cv.consentFrom) lines.push(`  ${w.consentFrom}: ${cv.consentFrom === 'client' ? w.client : w.parents}`);
+  if (cv.consentFrom) lines.push(`  ${w.consentFrom}: ${partyWords[cv.consentFrom]![lang]}`);
   lines.push(`  ${w.objection}: ${cv.objection.reason}`);
   if (cv.reporterTowardsFamily === 'may-stay-anonymous') lines.push(`  ${w.anonymous}`);
   if (cv.reviewerChecklist.missing.length > 0) {

@@ -8,12 +8,16 @@ import type { Lang, TrailEntry } from '../rules/trail.js';
 import rulesJson from './kindcheck.rules.json';
 import questionsJson from './kindcheck.questions.json';
 
-/** Where the kindcheck stands: open (a question is unanswered), complete, follow the steps, or ask Veilig Thuis. */
-export type KindcheckStatus = 'open' | 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice';
+/**
+ * Where the kindcheck stands: open (a question is unanswered), complete, follow the steps, ask
+ * Veilig Thuis, or not applicable (a minor client not known to care for a child or to be
+ * pregnant: the kindcheck is for adult clients, 000 §Kindcheck).
+ */
+export type KindcheckStatus = 'open' | 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice' | 'not-applicable';
 
 /** What a kindcheck rule establishes (004 §Kind Check; 000 §Kindcheck). */
 export type KindcheckEffect =
-  | { type: 'kindcheck'; params: { status: 'complete' | 'follow-steps' | 'ask-veilig-thuis-advice'; question: 1 | 2 | 3 } }
+  | { type: 'kindcheck'; params: { status: Exclude<KindcheckStatus, 'open'>; question: 1 | 2 | 3 } }
   | { type: 'needs-input'; params: { questions: string[] } }
   | { type: 'record'; params: { item: string } }
   | { type: 'note'; params: { note: string } };
@@ -22,7 +26,7 @@ export const kindcheckEffectSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('kindcheck'),
     params: z.strictObject({
-      status: z.enum(['complete', 'follow-steps', 'ask-veilig-thuis-advice']),
+      status: z.enum(['complete', 'follow-steps', 'ask-veilig-thuis-advice', 'not-applicable']),
       question: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     }),
   }),
