@@ -33,6 +33,9 @@ function cite(s: Source): string {
   return `${parts.join(', ')}, § ${s.section} (${file})`;
 }
 
+/** {@link cite}, and the quoted words where the source quotes them. */
+const citeQuoted = (s: Source) => `${cite(s)}${s.quote ? `: “${s.quote}”` : ''}`;
+
 const kinds = { acute: 'Acute onveiligheid / acute unsafety', disclosure: 'Disclosure', structural: 'Structurele onveiligheid / structural unsafety', 'parent-factor': 'Ernstige ouderfactoren / serious parent factors' } as const;
 
 /** The Markdown page for one framework. */
@@ -73,15 +76,14 @@ export function renderFrameworkDoc(fw: Framework): string {
   }
   out.push('');
 
-  out.push('## Indicators', '', 'Answer them under `considerations.indicators.<code>`; a yes is itself a reason in the trail. The serious parent factors come from the legal floor.', '');
+  out.push('## Indicators', '', 'Answer them under `considerations.indicators.<code>`; a yes is itself a reason in the trail. The serious parent factors come from the legal floor. Each row names its own source: the document, the heading the words stand under, and the words.', '');
   for (const kind of ['acute', 'disclosure', 'structural'] as const) {
     const list = fw.indicators.filter((i) => i.kind === kind);
     if (list.length === 0) continue;
-    out.push(`### ${kinds[kind]} (${list.length})`, '', '| code | nl | en |', '|---|---|---|');
-    for (const i of list) out.push(`| \`${i.code}\` | ${cell(i.text.nl)} | ${cell(i.text.en)} |`);
+    out.push(`### ${kinds[kind]} (${list.length})`, '', '| code | nl | en | source |', '|---|---|---|---|');
+    for (const i of list) out.push(`| \`${i.code}\` | ${cell(i.text.nl)} | ${cell(i.text.en)} | ${cell(citeQuoted(i.source))} |`);
     out.push('');
   }
-  out.push(`Source of the indicators: ${cite(fw.indicators[0]!.source)}`, '');
 
   if (fw.guidingQuestions?.length) {
     out.push('## Guiding questions (shown, never evaluated)', '');

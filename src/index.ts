@@ -23,7 +23,7 @@ export type { FrameworkSummary } from './frameworks/registry.js';
 export type { Framework, FrameworkInput, Indicator } from './frameworks/framework.js';
 export type { RequirementLevel, StepRequirement } from './frameworks/framework.js';
 export { stepRequirements } from './frameworks/floor/check.js';
-export { defineFramework, extendFramework, frameworkJsonSchema, validateFramework } from './authoring/index.js';
+export { defineFramework, extendFramework, frameworkJsonSchema, frameworkLimits, validateFramework } from './authoring/index.js';
 export type { FrameworkChanges, FrameworkValidation } from './authoring/index.js';
 export { toMermaid } from './flowchart/index.js';
 export type { MermaidOptions } from './flowchart/index.js';

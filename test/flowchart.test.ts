@@ -79,4 +79,19 @@ describe('generated docs', () => {
     expect(page).toContain('vignette-widow-68-financial-exploitation');
     expect(generatedFiles().get('docs/frameworks/artsen.md')).toContain('<https://knmg-meldcode.maglr.com/');
   });
+
+  it('each indicator row names its own source: heading and quoted words, not one section for all', () => {
+    for (const { id } of listFrameworks()) {
+      const page = generatedFiles().get(`docs/frameworks/${id}.md`)!;
+      expect(page).not.toContain('Source of the indicators');
+      for (const i of getFramework(id).indicators) {
+        const row = page.split('\n').find((line) => line.startsWith(`| \`${i.code}\` |`));
+        expect(row, `${id} ${i.code}`).toContain(`§ ${i.source.section.replace(/\|/g, '\\|')} (\``);
+        if (i.source.quote) expect(row, `${id} ${i.code}`).toContain(`“${i.source.quote.replace(/\|/g, '\\|')}”`);
+      }
+    }
+    const sociaal = generatedFiles().get('docs/frameworks/sociaal-domein.md')!;
+    expect(sociaal).toMatch(/\| `acute-direct-danger` \|.*› Acute onveiligheid \(`000_5b0914504b666284\.txt`\)/);
+    expect(sociaal).toMatch(/\| `structural-[a-z-]+` \|.*› Structurele onveiligheid \(`000_5b0914504b666284\.txt`\)/);
+  });
 });

@@ -9,6 +9,7 @@ import {
   type Framework,
   type FrameworkInput,
   frameworkSchema,
+  getFloor,
   guidingQuestionSchema,
   indicatorSchema,
   parseFramework,
@@ -18,6 +19,9 @@ import {
 } from '../frameworks/framework.js';
 import { getFramework, hasFramework, unknownFrameworkIssue } from '../frameworks/registry.js';
 import { moduleRuleIdIssues } from '../decision/module-ids.js';
+import { frameworkLimitIssues } from '../frameworks/limits.js';
+
+export { frameworkLimits } from '../frameworks/limits.js';
 import { questionCatalogue } from '../questions/questions.js';
 import { ruleFileSchema, sourceSchema, textSchema } from '../rules/schema.js';
 
@@ -136,6 +140,8 @@ export function extendFramework(base: string | FrameworkInput | Framework, chang
   } else {
     parent = parseFramework(base);
   }
+  const limits = frameworkLimitIssues(changes, getFloor().rules.conditions ?? {}).map((i) => ({ ...i, path: ['changes', ...i.path] }));
+  if (limits.length > 0) throw new MeldcodeFrameworkError(limits);
   const parsed = frameworkChangesSchema.safeParse(changes);
   if (!parsed.success) throw new MeldcodeFrameworkError(fromZodIssues(parsed.error.issues, ['changes']));
   const c = parsed.data;

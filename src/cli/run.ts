@@ -1,6 +1,6 @@
 // The `meldcode` command: evaluate a case, interview a professional, list frameworks, print the
 // case's JSON Schema, validate a framework. No CLI framework: Node's util.parseArgs.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
@@ -65,9 +65,21 @@ function issueLines(issues: readonly InputIssue[], lang: Lang): string[] {
   return issues.map((i) => `  ${formatPath(i.path)}: ${i.message[lang]}`);
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/** The largest JSON input the CLI reads (a case or a framework document): 10 MB. */
+export const MAX_INPUT_BYTES = 10_000_000;
+
+const tooLarge = (file: string, lang: Lang) =>
+  new BadInput([lang === 'nl' ? `${file} is groter dan ${MAX_INPUT_BYTES} bytes` : `${file} is larger than ${MAX_INPUT_BYTES} bytes`]);
+
+async function readAll(stream: NodeJS.ReadableStream, file: string, lang: Lang): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let bytes = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    bytes += buffer.length;
+    if (bytes > MAX_INPUT_BYTES) throw tooLarge(file, lang);
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -75,8 +87,10 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 async function readJson(file: string, io: CliIo, lang: Lang): Promise<unknown> {
   let text: string;
   try {
-    text = file === '-' ? await readAll(io.stdin) : await readFile(file, 'utf8');
+    if (file !== '-' && (await stat(file)).size > MAX_INPUT_BYTES) throw tooLarge(file, lang);
+    text = file === '-' ? await readAll(io.stdin, file, lang) : await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof BadInput) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new BadInput([lang === 'nl' ? `kan ${file} niet lezen (${reason})` : `cannot read ${file} (${reason})`]);
   }

@@ -4,6 +4,7 @@ import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
 import { type CompiledRules, compileRules, runRules } from '../rules/compile.js';
+import { frameworkLimitIssues } from './limits.js';
 import { deepFreeze } from '../rules/freeze.js';
 import {
   type Condition,
@@ -352,6 +353,9 @@ export interface CompiledFramework {
  * with its path, and a floor problem names the floor rule it touches.
  */
 export function parseFramework(input: unknown): Framework {
+  // Limits first: a hostile document must not reach zod, the floor check or the compiler.
+  const limits = frameworkLimitIssues(input, getFloor().rules.conditions ?? {});
+  if (limits.length > 0) throw new MeldcodeFrameworkError(limits);
   const result = frameworkSchema.safeParse(input);
   if (!result.success) throw new MeldcodeFrameworkError(fromZodIssues(result.error.issues));
   const issues = floorIssues(result.data);
