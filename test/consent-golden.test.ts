@@ -446,10 +446,23 @@ describe('004 "Mag ik een melding doen zonder mijn cliënt hierover te informere
   });
 
   it('expected loss of contact (000) is allowed, but the FAQ names only safety: consult Veilig Thuis', () => {
-    const p = plan({ client: adultAlone, conversation: { skipReason: 'loss-of-contact', skipReasonRecorded: true } });
+    const p = plan({ client: adultAlone, conversation: { skipReason: 'loss-of-contact', clientUnprotectedIfContactLost: true, skipReasonRecorded: true } });
     expect(p.skip).toEqual({ reason: 'loss-of-contact', recorded: true });
     expect(fired(p)).toContain('skip-for-loss-of-contact-sources-differ');
     expect(actionIds(p)).toContain('ask-veilig-thuis-advice');
+  });
+
+  // Issue 14 finding 12. 000 Bijlage 1b stap 3: "als u goede redenen hebt om te veronderstellen dat
+  // de cliënt door dit gesprek het contact met u zal verbreken en dat de cliënt daardoor niet
+  // voldoende meer kan worden beschermd tegen het mogelijk geweld."
+  it('a loss of contact is a reason to skip only when it leaves the client unprotected', () => {
+    const open = plan({ client: adultAlone, conversation: { skipReason: 'loss-of-contact' } });
+    expect(open.skip).toBeNull();
+    expect(open.nextQuestions.map((q) => q.id)).toContain('conversation.clientUnprotectedIfContactLost');
+    const protectedAnyway = plan({ client: adultAlone, conversation: { skipReason: 'loss-of-contact', clientUnprotectedIfContactLost: false } });
+    expect(protectedAnyway.skip).toBeNull();
+    expect(actionIds(protectedAnyway)).toContain('hold-the-conversation');
+    expect(noteIds(protectedAnyway)).not.toContain('conflict-of-duties');
   });
 });
 

@@ -55,6 +55,40 @@ describe('afweging 1: suspicion', () => {
   });
 });
 
+// Issue 14 finding 2 (ruling C). 000 Bijlage 2, Acute onveiligheid, asks of a disclosure: "Gaat
+// het over een situatie in het verleden of over een actuele situatie? Is het kind of de
+// zorgafhankelijke volwassene nu veilig?" A disclosure about a current situation is acute
+// unsafety (norm 1); about the past, with the victim safe now, afweging 2 is the professional's.
+describe('disclosure: current or past', () => {
+  const disclosure = { suspicion: true, unsafety: { disclosure: true } } as const;
+  it('unanswered, the disclosure counts as acute unsafety (norm 1), and the question is asked', () => {
+    const d = run({ considerations: disclosure });
+    expect(d.outcome).toBe('report');
+    expect(d.report.norms).toEqual([1]);
+    expect(d.nextQuestions.map((q) => q.id)).toContain('considerations.disclosurePastAndSafeNow');
+  });
+  it('about a current situation (or the victim not safe now): norm 1', () => {
+    expect(run({ considerations: { ...disclosure, disclosurePastAndSafeNow: false } }).report.norms).toEqual([1]);
+  });
+  it('about the past with the victim safe now: afweging 2 is asked, and answered no it goes on to afweging 3', () => {
+    const asked = run({ considerations: { ...disclosure, disclosurePastAndSafeNow: true } });
+    expect(asked.outcome).toBe('needs-input');
+    expect(asked.nextQuestions.map((q) => q.id)).toEqual(['considerations.unsafety.acute', 'considerations.unsafety.structural']);
+    const on = run({ considerations: { ...disclosure, disclosurePastAndSafeNow: true, unsafety: { disclosure: true, acute: false, structural: false } } });
+    expect(on.report.necessary).not.toBe(true);
+    expect(firedIds(on)).toContain('afweging-2-nee');
+    // Acute unsafety answered yes still reports.
+    expect(run({ considerations: { ...disclosure, disclosurePastAndSafeNow: true, unsafety: { disclosure: true, acute: true } } }).report.norms).toEqual([1]);
+  });
+  it('the same for a framework’s disclosure indicators (sociaal-domein)', () => {
+    const c = { suspicion: true, unsafety: { acute: false, structural: false }, indicators: { 'disclosure-statement': true } };
+    const current = evaluate({ considerations: c }, { ...DATE, framework: 'sociaal-domein' });
+    expect(current.report.norms).toEqual([1]);
+    const past = evaluate({ considerations: { ...c, disclosurePastAndSafeNow: true } }, { ...DATE, framework: 'sociaal-domein' });
+    expect(past.report.norms).not.toContain(1);
+  });
+});
+
 describe('afweging 2: acute or structural unsafety (norm 1)', () => {
   for (const key of ['acute', 'structural', 'disclosure'] as const) {
     it(`${key} unsafety answered yes: report under norm 1`, () => {

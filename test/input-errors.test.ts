@@ -74,12 +74,13 @@ describe('bad input', () => {
     expect(paths(issues)).toEqual(['considerations.suspicion']);
   });
 
-  it('huge input is rejected completely; the message is capped, the issue list is not', () => {
+  it('huge input is rejected completely; the message and the issue list are capped', () => {
     const indicators = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`x-${i}`, true]));
     const error = thrown(() => evaluate({ considerations: { indicators } }));
     expect(error).toBeInstanceOf(MeldcodeInputError);
     const e = error as MeldcodeInputError;
-    expect(e.issues).toHaveLength(50_000);
+    expect(e.issues).toHaveLength(1_001);
+    expect(e.issues[1_000]).toMatchObject({ code: 'too-many-issues', message: { en: expect.stringContaining('49000 more') } });
     expect(e.message.split('\n').length).toBeLessThan(30);
     expect(e.message).toContain('and 49980 more');
   });

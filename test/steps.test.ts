@@ -33,9 +33,12 @@ describe('which steps are done and whether step 5 may be decided', () => {
     const base = { steps: { ...allSteps, conversationHeld: false } };
     const recorded = run({ ...base, conversation: { skipReason: 'safety', skipReasonRecorded: true } });
     expect(recorded).toMatchObject({ done: [1, 2, 4], skipped: [3], open: [], mayDecideStep5: true });
-    const unrecorded = run({ ...base, conversation: { skipReason: 'loss-of-contact' } });
+    const unrecorded = run({ ...base, conversation: { skipReason: 'loss-of-contact', clientUnprotectedIfContactLost: true } });
     expect(unrecorded).toMatchObject({ skipped: [], open: [3], mayDecideStep5: false });
     expect(ids(unrecorded.actions)).toContain('record-why-no-conversation');
+    // A loss of contact that leaves the client protected is no reason to skip (000 Bijlage 1b stap 3).
+    const noReason = run({ ...base, conversation: { skipReason: 'loss-of-contact', clientUnprotectedIfContactLost: false, skipReasonRecorded: true } });
+    expect(noReason).toMatchObject({ skipped: [], open: [3], mayDecideStep5: false });
   });
 
   it('a specific form without in-house expertise: Veilig Thuis advice first; step 2 open until asked', () => {

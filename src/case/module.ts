@@ -139,11 +139,11 @@ export function parseModuleInput<S extends z.ZodType<Case>>(
 ): { data: z.output<S>; lang: Lang; evaluationDate: string } {
   const issues: InputIssue[] = [];
   const parsed = schema.safeParse(input);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
+  if (!parsed.success) for (const issue of fromZodIssues(parsed.error.issues)) issues.push(issue);
   const opts = moduleOptionsSchema.safeParse(options ?? {});
-  if (!opts.success) issues.push(...fromZodIssues(opts.error.issues, ['options']));
+  if (!opts.success) for (const issue of fromZodIssues(opts.error.issues, ['options'])) issues.push(issue);
   const evaluationDate = (opts.success ? opts.data.evaluationDate : undefined) ?? (parsed.success ? parsed.data.evaluationDate : undefined) ?? today();
-  if (parsed.success) issues.push(...ageIssues(parsed.data.client, evaluationDate));
+  if (parsed.success) for (const issue of ageIssues(parsed.data.client, evaluationDate)) issues.push(issue);
   if (issues.length > 0 || !parsed.success || !opts.success) throw new MeldcodeInputError(issues);
   return { data: parsed.data, lang: opts.data.lang ?? 'nl', evaluationDate };
 }

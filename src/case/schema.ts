@@ -129,6 +129,12 @@ export const considerationsSchema = z.strictObject({
       disclosure: z.boolean().optional(),
     })
     .optional(),
+  /**
+   * The disclosure is about the past and the victim is safe now (000 Bijlage 2: "verleden of
+   * actuele situatie? … nu veilig?"). Then the disclosure alone is not acute unsafety and
+   * afweging 2 is answered directly; unanswered, a disclosure counts as acute unsafety.
+   */
+  disclosurePastAndSafeNow: z.boolean().optional(),
   /** Afweging 2 by the framework's indicators: code → answered yes / no. */
   indicators: z.record(kebabId, z.boolean()).optional(),
   /** Signals seen in the child itself (*kindsignalen*). Their absence never rules out structural unsafety. */

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { isoDate } from '../case/schema.js';
-import { todayInAmsterdam } from '../case/date.js';
+import { evaluationDateOption, todayInAmsterdam } from '../case/date.js';
 import type { Action } from '../decision/types.js';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import { sortKeys } from '../rules/canonical.js';
@@ -430,7 +429,7 @@ export interface ConsentOptions {
 
 const optionsSchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
-  evaluationDate: z.union([isoDate, z.date()]).optional(),
+  evaluationDate: evaluationDateOption.optional(),
   regime: z.enum(consentRegimes).optional(),
   objectionRegime: z.enum(objectionRegimes).optional(),
 });
@@ -458,15 +457,15 @@ const optionsSchema = z.strictObject({
 export function evaluateConsent(input: ConsentInput, options: ConsentOptions = {}): ConsentResult {
   const issues: InputIssue[] = [];
   const parsed = consentInputSchema.safeParse(input);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
+  if (!parsed.success) for (const issue of fromZodIssues(parsed.error.issues)) issues.push(issue);
   const opts = optionsSchema.safeParse(options ?? {});
-  if (!opts.success) issues.push(...fromZodIssues(opts.error.issues, ['options']));
+  if (!opts.success) for (const issue of fromZodIssues(opts.error.issues, ['options'])) issues.push(issue);
   if (!parsed.success || !opts.success) throw new MeldcodeInputError(issues);
 
   const given = opts.data.evaluationDate;
   const evaluationDate =
     given instanceof Date ? todayInAmsterdam(given) : (given ?? parsed.data.evaluationDate ?? todayInAmsterdam());
-  issues.push(...ageIssues(parsed.data.client, evaluationDate));
+  for (const issue of ageIssues(parsed.data.client, evaluationDate)) issues.push(issue);
   if (issues.length > 0) throw new MeldcodeInputError(issues);
 
   const lang: Lang = opts.data.lang ?? 'nl';

@@ -59,6 +59,12 @@ export const conversationSchema = z.strictObject({
    * good reason to expect the client to break contact. Absent: the conversation is held.
    */
   skipReason: z.enum(skipReasons).optional(),
+  /**
+   * With `skipReason: 'loss-of-contact'`: the client can then no longer be protected sufficiently
+   * against the possible violence — only then is the expected loss of contact a reason to skip
+   * (000 Bijlage 1b stap 5).
+   */
+  clientUnprotectedIfContactLost: z.boolean().optional(),
   /** The reason for skipping is recorded in the file. */
   skipReasonRecorded: z.boolean().optional(),
   /** The conversation itself could endanger a family member or the professional. */

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { ageIssues } from '../case/age.js';
-import { type Case, type CaseInput, caseSchema, isoDate } from '../case/schema.js';
-import { todayInAmsterdam } from '../case/date.js';
-import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
+import { type Case, type CaseInput, caseSchema } from '../case/schema.js';
+import { evaluationDateOption, todayInAmsterdam } from '../case/date.js';
+import { echo, fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, shippedIdIssues, trialCompileIssues } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import type { Lang } from '../rules/trail.js';
@@ -25,7 +25,7 @@ export interface EvaluateOptions {
 
 const optionsSchema = z.strictObject({
   lang: z.enum(['nl', 'en']).optional(),
-  evaluationDate: z.union([isoDate, z.date()]).optional(),
+  evaluationDate: evaluationDateOption.optional(),
   framework: z.union([z.string(), z.looseObject({})]).optional(),
 });
 
@@ -57,13 +57,15 @@ function parseCase(
 ): { data: Case; framework: Framework | undefined } {
   const issues: InputIssue[] = [];
   const parsed = caseSchema.safeParse(input);
-  if (!parsed.success) issues.push(...fromZodIssues(parsed.error.issues));
+  if (!parsed.success) for (const issue of fromZodIssues(parsed.error.issues)) issues.push(issue);
   // A date of birth after the evaluation date, or an age that contradicts it.
-  if (parsed.success) issues.push(...ageIssues(parsed.data.client, resolveDate(dateOption, parsed.data.evaluationDate)));
+  if (parsed.success) for (const issue of ageIssues(parsed.data.client, resolveDate(dateOption, parsed.data.evaluationDate))) issues.push(issue);
 
   // Checks that need the framework run on the raw input too, so one error lists every problem.
-  const raw = (input !== null && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const rawId = Object.hasOwn(raw, 'framework') ? raw.framework : (given?.id ?? resolver.defaultId);
+  // A valid case is read from zod's copy, so a getter on the input is not read a second time.
+  const raw = (parsed.success ? parsed.data : input !== null && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const named = Object.hasOwn(raw, 'framework') ? raw.framework : undefined;
+  const rawId = named ?? given?.id ?? resolver.defaultId;
   const frameworkTypeIssue = issues.some((i) => i.path.length === 1 && i.path[0] === 'framework');
   let framework = given;
   if (given && typeof rawId === 'string' && rawId !== given.id && !frameworkTypeIssue) {
@@ -71,36 +73,41 @@ function parseCase(
       path: ['framework'],
       code: 'framework-mismatch',
       message: {
-        nl: `de casus noemt afwegingskader "${rawId}", maar wordt beoordeeld met "${given.id}"`,
-        en: `the case names framework "${rawId}" but is evaluated with "${given.id}"`,
+        nl: `de casus noemt afwegingskader "${echo(rawId)}", maar wordt beoordeeld met "${echo(given.id)}"`,
+        en: `the case names framework "${echo(rawId)}" but is evaluated with "${echo(given.id)}"`,
       },
     });
   } else if (!given && typeof rawId === 'string' && !frameworkTypeIssue) {
     if (resolver.has(rawId)) framework = resolver.get(rawId);
-    else issues.push(resolver.unknownIssue(rawId));
+    else issues.push(resolver.unknownIssue(echo(rawId)));
   }
   if (framework) {
     const frameworkId = framework.id;
     const known = indicatorCodes(framework);
-    const indicators = propertyPath(raw, 'considerations.indicators');
-    if (indicators !== null && typeof indicators === 'object' && !Array.isArray(indicators)) {
-      for (const code of Object.keys(indicators)) {
-        if (!known.has(code)) {
-          issues.push({
-            path: ['considerations', 'indicators', code],
-            code: 'unknown-indicator',
-            message: {
-              nl: `onbekende indicator "${code}" in afwegingskader "${frameworkId}"`,
-              en: `unknown indicator "${code}" in framework "${frameworkId}"`,
-            },
-          });
-        }
+    // The codes zod passed on, and those of the input too: zod drops a `__proto__` key.
+    const codes = new Set([...indicatorKeys(raw), ...indicatorKeys(input)]);
+    for (const code of codes) {
+      if (!known.has(code)) {
+        issues.push({
+          path: ['considerations', 'indicators', code],
+          code: 'unknown-indicator',
+          message: {
+            nl: `onbekende indicator "${echo(code)}" in afwegingskader "${echo(frameworkId)}"`,
+            en: `unknown indicator "${echo(code)}" in framework "${echo(frameworkId)}"`,
+          },
+        });
       }
     }
   }
-  if (framework && parsed.success) issues.push(...contradictionIssues(framework, parsed.data.considerations, parsed.data.client));
+  if (framework && parsed.success) for (const issue of contradictionIssues(framework, parsed.data.considerations, parsed.data.client)) issues.push(issue);
   if (issues.length > 0 || !parsed.success || !framework) throw new MeldcodeInputError(issues);
   return { data: parsed.data, framework };
+}
+
+/** The keys of `considerations.indicators`, if it is an object. */
+function indicatorKeys(input: unknown): string[] {
+  const indicators = propertyPath(input, 'considerations.indicators');
+  return indicators !== null && typeof indicators === 'object' && !Array.isArray(indicators) ? Object.keys(indicators) : [];
 }
 
 function resolveDate(option: string | Date | undefined, fromCase: string | undefined): string {
@@ -120,8 +127,11 @@ export interface PreparedCase {
  * Validates the options and the case and resolves the framework; every problem, in the case and
  * in the options, is collected into one {@link MeldcodeInputError}.
  */
-export function prepareCase(input: unknown, options: unknown, resolver: FrameworkResolver): PreparedCase {
-  const opts = optionsSchema.safeParse(options ?? {});
+export function prepareCase(input: unknown, rawOptions: unknown, resolver: FrameworkResolver): PreparedCase {
+  // Each option is read once, from a snapshot: a getter cannot name one framework to the
+  // validation and another to the receipt.
+  const options = snapshot(rawOptions ?? {});
+  const opts = optionsSchema.safeParse(options);
   const optionIssues = opts.success ? [] : fromZodIssues(opts.error.issues, ['options']);
   let given: Framework | undefined;
   // The framework object as the caller passed it, not zod's copy of it: a framework document is
@@ -129,7 +139,7 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
   const option = opts.success ? (options as { framework?: string | object } | undefined)?.framework : undefined;
   if (typeof option === 'string') {
     if (resolver.has(option)) given = resolver.get(option);
-    else optionIssues.push({ ...resolver.unknownIssue(option), path: ['options', 'framework'] });
+    else optionIssues.push({ ...resolver.unknownIssue(echo(option)), path: ['options', 'framework'] });
   } else if (option !== undefined) {
     try {
       given = parsedFrameworks.get(option);
@@ -142,7 +152,7 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
       parsedFrameworks.set(option, given);
     } catch (error) {
       if (!(error instanceof MeldcodeInputError)) throw error;
-      optionIssues.push(...error.issues.map((i) => ({ ...i, path: ['options', 'framework', ...i.path] })));
+      for (const found of error.issues) optionIssues.push({ ...found, path: ['options', 'framework', ...found.path] });
     }
   }
   let parsed: { data: Case; framework: Framework };
@@ -161,6 +171,11 @@ export function prepareCase(input: unknown, options: unknown, resolver: Framewor
     lang: opts.data.lang ?? 'nl',
     evaluationDate: resolveDate(opts.data.evaluationDate, parsed.data.evaluationDate),
   };
+}
+
+/** A copy of an object's own enumerable properties (each read once); anything else as it is. */
+function snapshot(value: unknown): unknown {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : value;
 }
 
 /** The evaluation itself, with frameworks found through `resolver`: synchronous, on the compiled rules. */

@@ -135,7 +135,8 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   });
 
   // Record keeping reads the settled outcome: only a decision that reports, closes, helps or skips the conversation carries a checklist.
-  const skipReason = draft.conversation ? (facts.conversation as { skipReason?: unknown } | undefined)?.skipReason : undefined;
+  // Skipped only where the plan allows it (a loss of contact counts only when it leaves the client unprotected).
+  const skipReason = draft.conversation?.skip?.reason;
   const decided = decisionFacts(draft.outcome, draft.help.stage, skipReason);
   const recordsTrail = decided.decided || decided.conversationSkipped ? fired(yield* rules(recordsModule.rules(), { ...facts, decision: decided }, lang)) : [];
   return {

@@ -11,12 +11,41 @@ export interface InputIssue {
   message: Text;
 }
 
-/** How many issues the error message spells out; `issues` always holds them all. */
+/** How many issues the error message spells out. */
 const MESSAGE_ISSUE_LIMIT = 20;
+
+/**
+ * The most issues a {@link MeldcodeInputError} keeps in `issues`; the rest are counted in one
+ * final issue with the code `too-many-issues`.
+ */
+export const MAX_ISSUES = 1000;
+
+/** The most characters of an input value (a key, an id, a code) that a message repeats. */
+export const MAX_ECHO_LENGTH = 200;
+
+/** The most characters of one issue message (nl or en); longer ones end in `…`. */
+const MAX_MESSAGE_LENGTH = 1000;
+
+/** An input value as a message repeats it: at most 200 characters, then `…`. */
+export function echo(value: unknown): string {
+  const text = typeof value === 'string' ? value : String(value);
+  return text.length > MAX_ECHO_LENGTH ? `${text.slice(0, MAX_ECHO_LENGTH)}…` : text;
+}
+
+const capText = (text: string) => (text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text);
+
+/** How many issues each `too-many-issues` issue stands for. */
+const omittedCounts = new WeakMap<InputIssue, number>();
 
 /**
  * Bad input: every problem found, each with its path and a message in nl and en.
  * Thrown by {@link evaluate}; returned (not thrown) by {@link safeEvaluate}.
+ *
+ * Bounded, whatever the input: `issues` holds at most 1,000 issues, then one
+ * last issue with the code `too-many-issues` that says how many were left out. A message repeats
+ * at most 200 characters of an input value (a key, a framework id, an
+ * indicator code, a path segment), then `…`; one issue message is at most 1,000 characters. The
+ * error `message` spells out the first 20 issues and counts every problem found.
  *
  * @example
  * ```ts
@@ -26,14 +55,36 @@ const MESSAGE_ISSUE_LIMIT = 20;
  */
 export class MeldcodeInputError extends Error {
   override readonly name: string = 'MeldcodeInputError';
-  /** Every problem found, in input order. */
+  /** Every problem found, in input order; at most 1,000, then one `too-many-issues`. */
   readonly issues: readonly InputIssue[];
 
   constructor(issues: InputIssue[], what = 'input') {
-    const shown = issues.slice(0, MESSAGE_ISSUE_LIMIT).map((i) => `${formatPath(i.path)}: ${i.message.en}`);
-    const more = issues.length > MESSAGE_ISSUE_LIMIT ? [`… and ${issues.length - MESSAGE_ISSUE_LIMIT} more`] : [];
-    super(`Invalid ${what} (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n` + [...shown, ...more].join('\n'));
-    this.issues = issues;
+    const kept: InputIssue[] = [];
+    let omitted = 0;
+    for (const i of issues) {
+      const count = omittedCounts.get(i);
+      if (count !== undefined) omitted += count;
+      else if (kept.length < MAX_ISSUES) kept.push(capMessage(i));
+      else omitted++;
+    }
+    const total = kept.length + omitted;
+    if (omitted > 0) {
+      const last: InputIssue = {
+        path: [],
+        code: 'too-many-issues',
+        message: {
+          nl: `nog ${omitted} problemen weggelaten (hooguit ${MAX_ISSUES} worden genoemd)`,
+          en: `${omitted} more problems left out (at most ${MAX_ISSUES} are listed)`,
+        },
+      };
+      omittedCounts.set(last, omitted);
+      kept.push(last);
+    }
+    const listed = kept.filter((i) => !omittedCounts.has(i));
+    const shown = listed.slice(0, MESSAGE_ISSUE_LIMIT).map((i) => `${formatPath(i.path)}: ${i.message.en}`);
+    const more = total > shown.length ? [`… and ${total - shown.length} more`] : [];
+    super(`Invalid ${what} (${total} problem${total === 1 ? '' : 's'}):\n` + [...shown, ...more].join('\n'));
+    this.issues = kept;
   }
 }
 
@@ -48,10 +99,17 @@ export class MeldcodeFrameworkError extends MeldcodeInputError {
   }
 }
 
-/** Renders a path as `a.b[0].c`, or `(input)` for the root. */
+/** An issue whose message texts are at most 1,000 characters each (the same object if they are). */
+function capMessage(i: InputIssue): InputIssue {
+  const { nl, en } = i.message;
+  if (nl.length <= MAX_MESSAGE_LENGTH && en.length <= MAX_MESSAGE_LENGTH) return i;
+  return { ...i, message: { ...i.message, nl: capText(nl), en: capText(en) } };
+}
+
+/** Renders a path as `a.b[0].c`, or `(input)` for the root; long keys are cut (see `echo`). */
 export function formatPath(path: readonly (string | number)[]): string {
   if (path.length === 0) return '(input)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? echo(p) : `.${echo(p)}`)).join('');
 }
 
 const typeNames: Record<string, Text> = {
@@ -73,7 +131,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (stri
           out.push({
             path: [...path, key],
             code: issue.code,
-            message: { nl: `onbekend veld "${key}"`, en: `unknown key "${key}"` },
+            message: { nl: `onbekend veld "${echo(key)}"`, en: `unknown key "${echo(key)}"` },
           });
         }
         break;

@@ -1,5 +1,5 @@
 import { type CaseInput, caseSchema } from '../case/schema.js';
-import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import { echo, fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { hasFramework } from '../frameworks/registry.js';
 import { resolveFramework } from '../questions/list.js';
@@ -16,6 +16,13 @@ export interface FromQuestionnaireResponseOptions {
    */
   framework?: string | Framework | FrameworkInput;
 }
+
+/**
+ * How deep `item`s may nest in a response (an answer's `item`s count as one level deeper). A
+ * Questionnaire from {@link toQuestionnaire} nests a few levels; deeper is refused with the issue
+ * code `too-deep`, before walking further.
+ */
+export const MAX_ITEM_DEPTH = 32;
 
 const statuses = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
 type Path = (string | number)[];
@@ -59,8 +66,13 @@ function answerValue(q: Question, answer: unknown, path: Path): { value?: boolea
       return wrong('een datum (valueDate, JJJJ-MM-DD)', 'a date (valueDate, YYYY-MM-DD)');
     case 'choice': {
       const options = q.options ?? [];
-      if (isObject(coding) && (coding.system === undefined || coding.system === CHOICE_SYSTEM) && options.includes(String(coding.code))) {
-        return { value: String(coding.code) };
+      if (
+        isObject(coding) &&
+        (coding.system === undefined || coding.system === CHOICE_SYSTEM) &&
+        typeof coding.code === 'string' &&
+        options.includes(coding.code)
+      ) {
+        return { value: coding.code };
       }
       return wrong(`een van: ${options.join(', ')} (valueCoding)`, `one of: ${options.join(', ')} (valueCoding)`);
     }
@@ -84,9 +96,12 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * and the answer "don't know" leave the fact unknown — never "no". Groups and help texts are
  * walked through. The response is not changed.
  *
+ * Options `null` count as no options. Items nested deeper than 32 levels are
+ * refused.
+ *
  * @throws {@link MeldcodeInputError} listing every problem with its path in the response:
  *   unknown linkIds, answers of the wrong type, repeated answers to a single question,
- *   a response marked `entered-in-error`.
+ *   items nested too deep, a response marked `entered-in-error`.
  * @example
  * ```ts
  * const kase = fromQuestionnaireResponse({
@@ -101,9 +116,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  */
 export function fromQuestionnaireResponse(
   response: QuestionnaireResponse,
-  options: FromQuestionnaireResponseOptions = {},
+  options: FromQuestionnaireResponseOptions | null = {},
 ): CaseInput {
   const issues: InputIssue[] = [];
+  // Read once: a getter cannot give one value to the check and another to the use.
+  const frameworkOption = (options ?? {}).framework;
   if (!isObject(response)) {
     throw new MeldcodeInputError([issue([], 'invalid_type', 'verwacht een QuestionnaireResponse', 'expected a QuestionnaireResponse')]);
   }
@@ -123,13 +140,13 @@ export function fromQuestionnaireResponse(
   const namedId = frameworkIdOf(response.questionnaire);
   let framework: Framework | undefined;
   try {
-    if (options.framework !== undefined) framework = resolveFramework(options.framework);
+    if (frameworkOption !== undefined) framework = resolveFramework(frameworkOption);
     else if (namedId !== undefined && !hasFramework(namedId)) {
-      issues.push(issue(['questionnaire'], 'unknown-framework', `onbekend afwegingskader "${namedId}"`, `unknown framework "${namedId}"`));
+      issues.push(issue(['questionnaire'], 'unknown-framework', `onbekend afwegingskader "${echo(namedId)}"`, `unknown framework "${echo(namedId)}"`));
     } else framework = resolveFramework(namedId);
   } catch (error) {
     if (!(error instanceof MeldcodeInputError)) throw error;
-    issues.push(...error.issues.map((i) => ({ ...i, path: ['options', 'framework', ...i.path] })));
+    for (const found of error.issues) issues.push({ ...found, path: ['options', 'framework', ...found.path] });
   }
   if (!framework) throw new MeldcodeInputError(issues);
 
@@ -141,8 +158,12 @@ export function fromQuestionnaireResponse(
   if (namedId !== undefined && namedId === framework.id) kase.framework = framework.id;
   const where = new Map<string, Path>();
 
-  const walk = (items: unknown, path: Path): void => {
+  const walk = (items: unknown, path: Path, depth = 1): void => {
     if (items === undefined) return;
+    if (depth > MAX_ITEM_DEPTH) {
+      issues.push(issue(path, 'too-deep', `items dieper genest dan ${MAX_ITEM_DEPTH} niveaus`, `items nested deeper than ${MAX_ITEM_DEPTH} levels`));
+      return;
+    }
     if (!Array.isArray(items)) {
       issues.push(issue(path, 'invalid_type', 'verwacht een lijst', 'expected an array'));
       return;
@@ -157,11 +178,11 @@ export function fromQuestionnaireResponse(
       const q = questions.get(linkId);
       if (!q) {
         if (!groups.has(linkId) && !helps.has(linkId)) {
-          issues.push(issue([...at, 'linkId'], 'unknown-link-id', `onbekende vraag "${linkId}"`, `unknown question "${linkId}"`));
+          issues.push(issue([...at, 'linkId'], 'unknown-link-id', `onbekende vraag "${echo(linkId)}"`, `unknown question "${echo(linkId)}"`));
         } else if (item.answer !== undefined) {
-          issues.push(issue([...at, 'answer'], 'unexpected-answer', `"${linkId}" is geen vraag`, `"${linkId}" is not a question`));
+          issues.push(issue([...at, 'answer'], 'unexpected-answer', `"${echo(linkId)}" is geen vraag`, `"${echo(linkId)}" is not a question`));
         }
-        walk(item.item, [...at, 'item']);
+        walk(item.item, [...at, 'item'], depth + 1);
         return;
       }
       if (where.has(linkId)) {
@@ -169,7 +190,7 @@ export function fromQuestionnaireResponse(
         return;
       }
       where.set(linkId, at);
-      walk(item.item, [...at, 'item']);
+      walk(item.item, [...at, 'item'], depth + 1);
       const answers = item.answer ?? [];
       if (!Array.isArray(answers)) {
         issues.push(issue([...at, 'answer'], 'invalid_type', 'verwacht een lijst', 'expected an array'));
@@ -181,7 +202,7 @@ export function fromQuestionnaireResponse(
       }
       const values: (boolean | number | string)[] = [];
       answers.forEach((answer, j) => {
-        if (isObject(answer) && answer.item !== undefined) walk(answer.item, [...at, 'answer', j, 'item']);
+        if (isObject(answer) && answer.item !== undefined) walk(answer.item, [...at, 'answer', j, 'item'], depth + 1);
         const result = answerValue(q, answer, [...at, 'answer', j]);
         if (result.issue) issues.push(result.issue);
         else if (result.value !== undefined) values.push(result.value);

@@ -386,12 +386,17 @@ const kindLabel: Record<Indicator['kind'], { nl: string; en: string }> = {
 
 /** One rule per indicator, and the named conditions the floor reads them through. */
 function indicatorRules(indicators: readonly Indicator[]): RuleFile {
-  const unsafety = indicators.filter((i) => i.kind !== 'parent-factor');
+  const acuteOrStructural = indicators.filter((i) => i.kind === 'acute' || i.kind === 'structural');
+  const disclosure = indicators.filter((i) => i.kind === 'disclosure');
   const parent = indicators.filter((i) => i.kind === 'parent-factor');
   return {
     id: 'indicators',
     conditions: {
-      'indicator-unsafety': { all: [anyIndicator(unsafety)] },
+      // A disclosure indicator counts as acute unsafety unless the disclosure is about the past and the victim is safe now (000 Bijlage 2).
+      'indicator-unsafety': {
+        any: [anyIndicator(acuteOrStructural), { all: [anyIndicator(disclosure), { not: { condition: 'disclosure-past-and-safe-now' } }] }],
+      },
+      'indicator-disclosure': { all: [anyIndicator(disclosure)] },
       'parent-factor-present': { all: [anyIndicator(parent)] },
     },
     rules: indicators.map((i) => ({

@@ -47,6 +47,7 @@ export function caseArbitrary(framework: string | Framework | FrameworkInput): f
     considerations: optional({
       suspicion: fc.boolean(),
       unsafety: optional({ acute: fc.boolean(), structural: fc.boolean(), disclosure: fc.boolean() }),
+      disclosurePastAndSafeNow: fc.boolean(),
       indicators: fc.dictionary(fc.constantFrom(...all), fc.boolean(), { maxKeys: Math.min(6, all.length) }),
       childSignals: fc.boolean(),
       help: optional({ canOffer: fc.boolean(), safetyPicture: fc.boolean(), history: fc.boolean(), fittingHelp: fc.boolean() }),
@@ -135,6 +136,7 @@ export function fullCaseArbitrary(framework: string | Framework | FrameworkInput
     }),
     conversation: optional({
       skipReason: fc.constantFrom('safety', 'loss-of-contact' as const),
+      clientUnprotectedIfContactLost: b,
       skipReasonRecorded: b,
       endangersSomeone: b,
       anonymityReason: fc.constantFrom('threat-to-reported', 'threat-to-professional-or-others', 'relationship-of-trust' as const),
@@ -224,9 +226,15 @@ export function unsafetyArbitrary(framework: string | Framework | FrameworkInput
  * ```
  */
 export function withSignal(c: CaseInput, signal: UnsafetySignal): CaseInput {
-  // A sign of unsafety contradicts "no suspicion" (evaluate() rejects it): that "no" goes.
-  const { suspicion, ...rest } = c.considerations ?? {};
-  const k = suspicion === false ? rest : { ...rest, ...(suspicion === undefined ? {} : { suspicion }) };
+  // A sign of unsafety contradicts "no suspicion" (evaluate() rejects it): that "no" goes. A
+  // disclosure signal is a current one: "about the past, safe now" goes too.
+  const { suspicion, disclosurePastAndSafeNow, ...rest } = c.considerations ?? {};
+  const disclosure = ('unsafety' in signal ? signal.unsafety : signal.kind) === 'disclosure';
+  const k = {
+    ...rest,
+    ...(suspicion === undefined || suspicion === false ? {} : { suspicion }),
+    ...(disclosurePastAndSafeNow === undefined || disclosure ? {} : { disclosurePastAndSafeNow }),
+  };
   if ('unsafety' in signal) return { ...c, considerations: { ...k, unsafety: { ...k.unsafety, [signal.unsafety]: true } } };
   // An indicator answered yes contradicts a direct "no" to its form of unsafety: that "no" goes.
   const unsafety = { ...k.unsafety };
