@@ -100,8 +100,9 @@ function questions(): z.output<typeof consentQuestionFileSchema> {
   return questionFile;
 }
 
-// The FAQ 004 exception needs the consultations of step 2, which the steps module asks.
-const stepQuestionIds = new Set(['steps.colleagueConsulted', 'steps.veiligThuisAdviceAsked']);
+// The FAQ 004 exception needs the consultations of step 2 and the specific forms of violence,
+// which the steps module asks: one question each, kept in the steps file.
+const stepQuestionIds = new Set(['steps.colleagueConsulted', 'steps.veiligThuisAdviceAsked', 'forms.honourBasedViolence', 'forms.forcedMarriage', 'forms.fgm']);
 const stepQuestions: readonly ConsentQuestion[] = deepFreeze(
   (stepsQuestionsJson as unknown as { questions: (ConsentQuestion & { answer: 'boolean' })[] }).questions
     .filter((q) => stepQuestionIds.has(q.id))
@@ -110,7 +111,8 @@ const stepQuestions: readonly ConsentQuestion[] = deepFreeze(
 
 /**
  * Every question the consent rules may ask, in the order they are asked: the module's own, then
- * the two step-2 consultations of the steps module that the FAQ 004 exception reads.
+ * the steps module's questions that the FAQ 004 exception reads (the step-2 consultations and the
+ * specific forms of violence).
  */
 export function consentQuestionCatalogue(): readonly ConsentQuestion[] {
   return [...questions().questions, ...stepQuestions];
