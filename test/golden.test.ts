@@ -212,6 +212,18 @@ describe('afweging 3: effective help (norm 2)', () => {
 });
 
 describe('afweging 4: help accepted', () => {
+  // Issue 14 finding 9. 001 ch. 2, norm 2: "… de betrokkenen de hulp niet aanvaarden of niet
+  // bereid of in staat zijn zich in te zetten om herhaling te voorkomen."
+  it('"niet bereid of in staat": the question and the report say that unable counts as no', () => {
+    const asked = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp } });
+    const question = asked.nextQuestions.find((q) => q.id === 'considerations.helpAccepted');
+    expect(question?.help?.nl).toMatch(/niet in staat/);
+    const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: false } });
+    const entry = d.trail.find((e) => e.ruleId === 'afweging-4-nee')!;
+    expect(entry.explanation).toMatch(/niet bereid of niet in staat/);
+    expect(entry.source.quote).toMatch(/niet bereid of in staat/);
+  });
+
   it('help refused: report (afweging 4)', () => {
     const d = run({
       considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: false },

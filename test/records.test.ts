@@ -8,10 +8,12 @@ import { thrown } from './support/throws.js';
 
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
 const base = ['facts-apart-from-hypotheses', 'source-of-third-party-information', 'diagnoses-only-from-competent-professional', 'contacts-steps-decisions', 'contradicting-information'];
-const report = ['report-information-and-agreements', 'report-conversation-and-reaction', 'veilig-thuis-officer', 'later-outcomes'];
+// 000 §3.3 (issue 14 finding 9): "Niet alleen de melding dient te worden vastgelegd, ook de belangen
+// die zijn afgewogen en de personen die van te voren over het besluit zijn geraadpleegd."
+const report = ['report-information-and-agreements', 'report-conversation-and-reaction', 'veilig-thuis-officer', 'interests-weighed-and-people-consulted', 'later-outcomes'];
 
 describe('evaluateRecordKeeping', () => {
-  it('a report: what was provided and agreed, the conversation and reaction, the Veilig Thuis officer, later outcomes', () => {
+  it('a report: what was provided and agreed, the conversation and reaction, the Veilig Thuis officer, the interests weighed and who was consulted, later outcomes', () => {
     const r = evaluateRecordKeeping({ outcome: 'report' });
     expect(r.because).toEqual(['report']);
     expect(ids(r.items)).toEqual([...base, ...report]);
