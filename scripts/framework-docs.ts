@@ -52,6 +52,12 @@ export function renderFrameworkDoc(fw: Framework): string {
   out.push(`| role | ${fw.role === 'signaller' ? 'signaleerder / signaller' : 'hulpverlener / helper'} |`);
   out.push(`| publishers | ${cell(fw.publishers.join(', '))} |`);
   if (fw.consent) out.push(`| consent | \`${fw.consent.regime}\` (${cell(cite(fw.consent.source))}) |`);
+  // The objection regime (DESIGN §6.5): the framework's own, or the weighing where its source does not settle it.
+  out.push(
+    fw.objectionRegime
+      ? `| objection regime | \`${fw.objectionRegime.regime}\` (${cell(cite(fw.objectionRegime.source))}) |`
+      : '| objection regime | `weighing`: not settled by its source; the library applies the weighing and says so (library convention) |',
+  );
   if (fw.designatedOfficer) out.push(`| designated officer | ${cell(names([fw.designatedOfficer.role]))}${fw.designatedOfficer.tasks ? `: ${cell(fw.designatedOfficer.tasks.nl)}` : ''} |`);
   out.push('', '## Sources', '', `- ${cite(fw.source)}`);
   for (const s of fw.sources ?? []) out.push(`- ${cite(s)}`);

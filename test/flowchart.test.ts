@@ -94,4 +94,11 @@ describe('generated docs', () => {
     expect(sociaal).toMatch(/\| `acute-direct-danger` \|.*› Acute onveiligheid \(`000_5b0914504b666284\.txt`\)/);
     expect(sociaal).toMatch(/\| `structural-[a-z-]+` \|.*› Structurele onveiligheid \(`000_5b0914504b666284\.txt`\)/);
   });
+
+  it('each page names its objection regime, or says that its source does not settle it (DESIGN §6.5)', () => {
+    const row = (id: string) => generatedFiles().get(`docs/frameworks/${id}.md`)!.split('\n').find((l) => l.startsWith('| objection regime |'));
+    expect(row('basismodel')).toMatch(/`faq-004`.*Wat als de cliënt bezwaren heeft\?/);
+    expect(row('sociaal-domein')).toMatch(/`weighing`.*3\.3 Conflict van plichten/);
+    for (const id of ['artsen', 'onderwijs']) expect(row(id)).toMatch(/`weighing`: not settled by its source/);
+  });
 });
