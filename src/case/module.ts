@@ -109,8 +109,11 @@ export function questionMap(questions: readonly Question[]): ReadonlyMap<string,
 }
 
 /** The questions with these ids that the facts leave unanswered, in catalogue order. */
-export function openQuestions(catalogue: ReadonlyMap<string, Question>, ids: readonly string[], facts: unknown): Question[] {
-  return [...catalogue.values()].filter((q) => ids.includes(q.id) && propertyPath(facts, q.id) === undefined);
+export function openQuestions(catalogue: ReadonlyMap<string, Question>, ids: Iterable<string>, facts: unknown): Question[] {
+  const wanted = new Set(ids);
+  // The age question is answered by a date of birth or by an age (`derived.ageYears`).
+  const answered = (id: string) => (id === 'client.birthDate' ? propertyPath(facts, 'derived.ageYears') !== undefined : propertyPath(facts, id) !== undefined);
+  return [...catalogue.values()].filter((q) => wanted.has(q.id) && !answered(q.id));
 }
 
 /**

@@ -4,7 +4,7 @@
 // The pipeline is a generator that yields each rule run it needs. `runPipeline` answers them with
 // the compiled rules, synchronously; `meldcode/testing`'s reference answers them with
 // json-rules-engine, asynchronously. Both therefore share every line of what follows.
-import { caseFacts } from '../case/module.js';
+import { caseFacts, openQuestions } from '../case/module.js';
 import { consentFacts, consentModule, consentResultFromTrail } from '../consent/consent.js';
 import type { ConsentEffect } from '../consent/schema.js';
 import { stepRequirements } from '../frameworks/floor/check.js';
@@ -12,7 +12,7 @@ import { type CompiledFramework, getCompiledFramework, isShippedUnmodified } fro
 import { kindcheckModule, kindcheckResult } from '../kindcheck/kindcheck.js';
 import { questionCatalogue } from '../questions/questions.js';
 import { decisionFacts, recordKeeping, recordsModule } from '../records/records.js';
-import { type CompiledRules, propertyPath, runRules } from '../rules/compile.js';
+import { type CompiledRules, runRules } from '../rules/compile.js';
 import type { BaseEffect, Effect } from '../rules/schema.js';
 import { sha256Hex } from '../rules/sha256.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
@@ -126,11 +126,7 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
     kindcheckTrail,
     steps,
     stepsTrail,
-    unanswered: (ids) => {
-      // The age question is answered by a birth date or an age.
-      const answered = (id: string) => (id === 'client.birthDate' ? (facts.derived as { ageYears?: number }).ageYears !== undefined : propertyPath(facts, id) !== undefined);
-      return [...questionCatalogue(compiled).values()].filter((q) => ids.has(q.id) && !answered(q.id));
-    },
+    unanswered: (ids) => openQuestions(questionCatalogue(compiled), ids, facts),
     lang,
   });
 
@@ -211,8 +207,7 @@ function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry
   }
 
   // Ask only what is still unknown, in catalogue order.
-  const catalogue = questionCatalogue(compiled);
-  const nextQuestions = [...catalogue.values()].filter((q) => questionIds.includes(q.id) && propertyPath(facts, q.id) === undefined);
+  const nextQuestions = openQuestions(questionCatalogue(compiled), questionIds, facts);
 
   const reporting = reportRules.length > 0;
   const helpAlongside = reporting && helpStage === 'alongside-report';
