@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    // Real-browser tests run in their own step: npm run test:browser (vitest.browser.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     // Without ../shared/sources: says at the start which checks cannot run and how to get the
     // texts, and lists the skipped checks by name at the end (never passed silently).
     globalSetup: ['test/support/sources.setup.ts'],
