@@ -46,6 +46,8 @@ Gebruik / usage:
   meldcode flowchart <id | file.json>  het afwegingskader als Mermaid-stroomschema [--lang nl|en]
   meldcode schema                     JSON Schema van de casus-invoer
   meldcode validate <framework.json>  controleer een eigen afwegingskader
+  meldcode diff <a> <b>               waar twee afwegingskaders (id of JSON-bestand) anders adviseren
+      [--json] [--runs <n>] [--seed <n>]
 
 Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik.
 `;
@@ -58,6 +60,8 @@ const options = {
   date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  runs: { type: 'string' },
+  seed: { type: 'string' },
 } as const;
 
 /** The issues of an input error as lines, in the chosen language. */
@@ -100,6 +104,13 @@ async function readJson(file: string, io: CliIo, lang: Lang): Promise<unknown> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new BadInput([lang === 'nl' ? `${file} is geen geldige JSON: ${reason}` : `${file} is not valid JSON: ${reason}`]);
   }
+}
+
+/** A whole number option (`--runs`, `--seed`), or undefined when not given. */
+function count(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`${flag}: een geheel getal / a whole number, niet/not "${value}"`);
+  return Number(value);
 }
 
 function langOf(value: string | undefined): Lang {
@@ -298,6 +309,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         arity(0, lang === 'nl' ? 'geen argumenten' : 'takes no arguments');
         io.stdout.write(`${JSON.stringify(z.toJSONSchema(caseSchema, { io: 'input' }), null, 2)}\n`);
         return EXIT.ok;
+      case 'diff': {
+        arity(2, lang === 'nl' ? 'geef twee afwegingskaders (id of JSON-bestand)' : 'give two frameworks (id or JSON file)');
+        const [a, b] = await Promise.all(args.map((arg) => (arg.endsWith('.json') ? readJson(arg, io, lang) : arg)));
+        const { diffCommand } = await import('./diff.js'); // needs fast-check: loaded only here
+        try {
+          return diffCommand(a as string, b as string, { json: values.json, seed: count('--seed', values.seed), runs: count('--runs', values.runs) }, io, lang);
+        } catch (error) {
+          if (!(error instanceof MeldcodeInputError)) throw error;
+          throw new BadInput([lang === 'nl' ? 'Ongeldig afwegingskader:' : 'Invalid framework:', ...issueLines(error.issues, lang)]);
+        }
+      }
       case 'validate': {
         arity(1, lang === 'nl' ? 'geef één afwegingskader (JSON-bestand)' : 'give one framework (JSON file)');
         const result = validateFramework(await readJson(args[0] as string, io, lang));

@@ -533,3 +533,5 @@ export { MeldcodeFrameworkError };
 export { evaluateReference, evaluateWithReference } from './reference.js';
 export { checkAgainstReference } from './differential.js';
 export type { ReferenceCheck, ReferenceCheckOptions } from './differential.js';
+export { decisionView, diffFrameworks } from './diff.js';
+export type { DecisionChange, DecisionView, DiffOptions, DiffTrailLine, FrameworkDiff, FrameworkDifference } from './diff.js';
