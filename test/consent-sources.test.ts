@@ -2,7 +2,8 @@
 // in shared/sources, a heading in it and words that stand there; the precedence is in the rules.
 // Without ../shared/sources the checks that read the texts are skipped by name, never passed.
 import { describe, expect, it } from 'vitest';
-import { consentQuestionCatalogue, consentRuleFile, getCompiledConsentRules, objectionPrecedence } from '../src/consent/index.js';
+import { consentQuestionCatalogue, consentRuleFile, objectionPrecedence } from '../src/consent/index.js';
+import { getCompiledConsentRules } from '../src/consent/consent.js';
 import questionsJson from '../src/consent/consent.questions.json';
 import { citationProblem, needsSources, noSources } from './support/sources.js';
 

@@ -24,7 +24,7 @@ const missingExamples = new Set([
   'kindcheckQuestions',
   'ageBands', 'ageIssues', 'consentQuestionCatalogue', 'consentResultFromTrail', 'consentRuleFile',
   'getCompiledConsentRules', 'objectionPrecedence', 'anonymityReasons', 'checklistItems',
-  'consentInputSchema', 'consentRegimes', 'objectionStatuses', 'parties', 'skipReasons',
+  'consentRegimes', 'objectionStatuses', 'parties', 'skipReasons',
   'invariants',
 ]);
 

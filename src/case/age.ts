@@ -17,7 +17,7 @@ import type { InputIssue } from '../errors/errors.js';
 export type AgeBand = 'under-12' | '12-15' | '16-17' | 'adult';
 
 /** Every age band, youngest first. */
-export const ageBands: readonly AgeBand[] = ['under-12', '12-15', '16-17', 'adult'];
+export const ageBands: readonly AgeBand[] = Object.freeze(['under-12', '12-15', '16-17', 'adult']);
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -103,9 +103,47 @@ export function moduleRuleFileSchema(module: RuleModule<BaseEffect>) {
   return ruleFileSchemaFor(module.effectSchema);
 }
 
-/** A module's questions by id, in file order. */
+/**
+ * A map nobody can change: question catalogues are shared by every evaluation and handed out
+ * (`kindcheckQuestions`), and a frozen `Map` can still be cleared. The entries live in a private
+ * field, out of reach of `Map.prototype` methods called on this object.
+ */
+class ReadonlyCatalogue<K, V> implements ReadonlyMap<K, V> {
+  readonly #map: Map<K, V>;
+  constructor(entries: Iterable<readonly [K, V]>) {
+    this.#map = new Map(entries);
+    Object.freeze(this);
+  }
+  get size(): number {
+    return this.#map.size;
+  }
+  get(key: K): V | undefined {
+    return this.#map.get(key);
+  }
+  has(key: K): boolean {
+    return this.#map.has(key);
+  }
+  forEach(callback: (value: V, key: K, map: ReadonlyMap<K, V>) => void, thisArg?: unknown): void {
+    this.#map.forEach((value, key) => callback.call(thisArg, value, key, this));
+  }
+  keys(): MapIterator<K> {
+    return this.#map.keys();
+  }
+  values(): MapIterator<V> {
+    return this.#map.values();
+  }
+  entries(): MapIterator<[K, V]> {
+    return this.#map.entries();
+  }
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.#map.entries();
+  }
+}
+Object.freeze(ReadonlyCatalogue.prototype);
+
+/** A module's questions by id, in file order; read-only. */
 export function questionMap(questions: readonly Question[]): ReadonlyMap<string, Question> {
-  return new Map(questions.map((q) => [q.id, q]));
+  return new ReadonlyCatalogue(questions.map((q) => [q.id, q] as const));
 }
 
 /** The questions with these ids that the facts leave unanswered, in catalogue order. */

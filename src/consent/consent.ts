@@ -59,7 +59,7 @@ import {
  * An unknown answer never yields `reportDespiteObjection: false`: it yields status `open` or
  * `exception-open` with the questions that settle it.
  */
-export const objectionPrecedence = [
+export const objectionPrecedence = Object.freeze([
   'objection-always-report',
   'objection-none',
   'objection-conversation-skipped',
@@ -76,7 +76,7 @@ export const objectionPrecedence = [
   'objection-prevails',
   'objection-weighing-open',
   'objection-unsafety-open',
-] as const;
+] as const);
 
 /** The consent module: its rule file and effects (the questions follow the consent question format). */
 export const consentModule: RuleModule<ConsentEffect> = defineRuleModule({ ruleFile: rulesJson, effectSchema: consentEffectSchema });

@@ -9,16 +9,16 @@ import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema } from '../rules/s
  */
 export type ConsentRegime = 'privacy-16' | 'jeugdwet-wgbo-12';
 /** The consent regimes (see {@link ConsentRegime}). */
-export const consentRegimes = ['privacy-16', 'jeugdwet-wgbo-12'] as const satisfies readonly ConsentRegime[];
+export const consentRegimes = Object.freeze(['privacy-16', 'jeugdwet-wgbo-12'] as const satisfies readonly ConsentRegime[]);
 
 /** The only reasons the conversation about the report may be skipped (000 Bijlage 1b stap 5). */
-export const skipReasons = ['safety', 'loss-of-contact'] as const;
+export const skipReasons = Object.freeze(['safety', 'loss-of-contact'] as const);
 /** Why the reporter may stay anonymous towards the family (000 §Wat Veilig Thuis met een melding doet). */
-export const anonymityReasons = [
+export const anonymityReasons = Object.freeze([
   'threat-to-reported',
   'threat-to-professional-or-others',
   'relationship-of-trust',
-] as const;
+] as const);
 
 /** The client fields the conversation and consent rules read (*cliënt*). All optional: unknown is never "no". */
 export const consentClientSchema = z.strictObject({
@@ -133,7 +133,7 @@ export type ObjectionRegime = 'faq-004' | 'weighing';
  * evaluateConsent(input, { evaluationDate: '2026-11-23' }).objectionRegime; // { regime: 'weighing', settled: false }
  * ```
  */
-export const objectionRegimes = ['faq-004', 'weighing'] as const satisfies readonly ObjectionRegime[];
+export const objectionRegimes = Object.freeze(['faq-004', 'weighing'] as const satisfies readonly ObjectionRegime[]);
 
 /** The specific forms of violence the FAQ 004 regime reads (000 §Specifieke vormen van huiselijk geweld of kindermishandeling). */
 export const consentFormsSchema = z.strictObject({
@@ -183,7 +183,7 @@ export type ConsentInput = z.input<typeof consentInputSchema>;
 export type ConsentCase = z.output<typeof consentInputSchema>;
 
 /** Who the conversation about the report is with. */
-export const parties = ['client', 'parents', 'legal-representative', 'other-representative'] as const;
+export const parties = Object.freeze(['client', 'parents', 'legal-representative', 'other-representative'] as const);
 /** Who the conversation about the report is with. */
 export type Party = (typeof parties)[number];
 
@@ -196,13 +196,13 @@ export type PartyBasis = 'required' | 'and-or' | 'professional-judgement' | 'con
 const partyBases = ['required', 'and-or', 'professional-judgement', 'consider'] as const;
 
 /** What the reviewer of a decision to break secrecy checks afterwards (000 §3.3). */
-export const checklistItems = [
+export const checklistItems = Object.freeze([
   'colleague-consulted',
   'veilig-thuis-consulted',
   'sufficient-facts',
   'interests-weighed',
   'client-contacts',
-] as const;
+] as const);
 /** One item of the reviewer's checklist (000 §3.3 Beoordeling van een besluit over het doorbreken van het beroepsgeheim). */
 export type ChecklistItem = (typeof checklistItems)[number];
 
@@ -215,7 +215,7 @@ export type ChecklistItem = (typeof checklistItems)[number];
  * `objection-prevails` (without acute or structural unsafety: the report is set aside); `open` (a question
  * is still to be answered; the report that is the norm stands meanwhile).
  */
-export const objectionStatuses = [
+export const objectionStatuses = Object.freeze([
   'always-report',
   'no-objection',
   'conversation-skipped',
@@ -228,7 +228,7 @@ export const objectionStatuses = [
   'protection-prevails',
   'objection-prevails',
   'open',
-] as const;
+] as const);
 /** Where an objection leaves the report (see {@link objectionStatuses}). */
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 

@@ -13,6 +13,7 @@ import { kindcheckModule, kindcheckResult } from '../kindcheck/kindcheck.js';
 import { questionCatalogue } from '../questions/questions.js';
 import { decisionFacts, recordKeeping, recordsModule } from '../records/records.js';
 import { type CompiledRules, runRules } from '../rules/compile.js';
+import { deepFreeze } from '../rules/freeze.js';
 import type { BaseEffect, Effect } from '../rules/schema.js';
 import { sha256Hex } from '../rules/sha256.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
@@ -47,7 +48,8 @@ export function runPipeline<T>(pipeline: Pipeline<T>): T {
 
 const fired = <E extends BaseEffect>(trail: readonly TrailEntry<E>[]) => trail.filter((e) => e.outcome);
 
-const DISCLAIMER = {
+// Frozen: every decision carries this one object.
+const DISCLAIMER = deepFreeze({
   text: {
     nl: 'Dit is beslisondersteuning: de uitkomst is de professionele norm met haar redenen. Het afwegingskader is geen checklist die tot ‘ja’ of ‘nee’ leidt; u neemt zelf het besluit.',
     en: 'This is decision support: the outcome is the professional norm with its reasons. The framework is no checklist that leads to ‘yes’ or ‘no’; you take the decision yourself.',
@@ -57,7 +59,7 @@ const DISCLAIMER = {
     section: 'Bijlage 2 Afwegingskader',
     quote: 'Het afwegingskader is geen checklist die tot ‘ja’ of ‘nee’ leidt.',
   },
-};
+});
 
 /**
  * The decision for a prepared case. The modules run in this order, each reading what it needs of

@@ -5,6 +5,7 @@
 import type { KindcheckEffect, KindcheckResult } from '../kindcheck/kindcheck.js';
 import type { ConsentEffect } from '../consent/schema.js';
 import type { Question } from '../questions/questions.js';
+import { deepFreeze } from '../rules/freeze.js';
 import type { Source } from '../rules/schema.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
 import type { ScopeEffect, ScopeResult } from '../scope/scope.js';
@@ -46,7 +47,8 @@ export interface PrecedenceRule {
  * The precedence table, in the order it applies. The first line that ends the decision wins;
  * the others refine it.
  */
-export const precedenceRules: readonly PrecedenceRule[] = Object.freeze([
+// Deeply frozen: decisions carry these sources and texts as they are.
+export const precedenceRules: readonly PrecedenceRule[] = deepFreeze([
   {
     id: 'scope-first',
     text: {

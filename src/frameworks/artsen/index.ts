@@ -1,6 +1,7 @@
 // The artsen framework on its own: importing this module bundles this framework's document and
 // the floor, never the other shipped frameworks (see registry.ts for all of them).
 import type { FrameworkInput } from '../framework.js';
+import { deepFreeze } from '../../rules/freeze.js';
 import json from './artsen.framework.json';
 
 /**
@@ -13,4 +14,5 @@ import json from './artsen.framework.json';
  * const decision = evaluate(myCase, { framework: artsen });
  * ```
  */
-export const artsen: FrameworkInput = json as unknown as FrameworkInput;
+// Frozen: the registry hands out the same document, so a caller changing it would change every evaluation.
+export const artsen: FrameworkInput = /* @__PURE__ */ deepFreeze(json as unknown as FrameworkInput);
