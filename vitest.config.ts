@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // The web app (examples/web) imports the package by name; its logic is tested against src/ here,
+  // before any build (the browser tests run it from the built package).
+  resolve: { alias: [{ find: /^meldcode$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }] },
   test: {
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Real-browser tests run in their own step: npm run test:browser (vitest.browser.config.ts).
