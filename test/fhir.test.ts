@@ -7,6 +7,7 @@ import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from '..
 import { evaluateKindcheck } from '../src/kindcheck/index.js';
 import { listQuestions } from '../src/questions/list.js';
 import { loadExamples } from '../scripts/load-examples.js';
+import optionLabelsFile from '../src/fhir/option-labels.json';
 import { cardProblems, fillQuestionnaire as fillAsJson, guidanceResponseProblems, questionnaireProblems } from './fhir-r4.js';
 
 const date = { evaluationDate: '2026-11-23' };
@@ -71,10 +72,17 @@ describe('toQuestionnaire', () => {
     expect(q.language).toBe(locale);
   });
 
-  it('has one item per question, with the question id as linkId, in catalogue order', () => {
+  it('has one item per question, with the question id as linkId, in catalogue order but the indicators under afweging 2', () => {
     const q = toQuestionnaire('basismodel');
     const linkIds = items(q).filter((i) => i.type !== 'group' && i.type !== 'display').map((i) => i.linkId);
-    expect(linkIds).toEqual(listQuestions('basismodel').map((x) => x.id));
+    const catalogue = listQuestions('basismodel').map((x) => x.id);
+    const isIndicator = (id: string) => id.startsWith('considerations.indicators.');
+    const rest = catalogue.filter((id) => !isIndicator(id));
+    const after = rest.indexOf('considerations.disclosurePastAndSafeNow') + 1;
+    expect(linkIds).toEqual([...rest.slice(0, after), ...catalogue.filter(isIndicator), ...rest.slice(after)]);
+    // The acute examples stand between afweging 2's own questions and afweging 3.
+    expect(linkIds.indexOf('considerations.indicators.acute-weapon-use')).toBeGreaterThan(linkIds.indexOf('considerations.unsafety.disclosure'));
+    expect(linkIds.indexOf('considerations.indicators.acute-weapon-use')).toBeLessThan(linkIds.indexOf('considerations.help.canOffer'));
     const groups = q.item?.map((g) => g.linkId) ?? [];
     expect(groups).toEqual(expect.arrayContaining(['scope', 'kindcheck', 'steps', 'afwegingskader']));
     expect(groups.indexOf('kindcheck')).toBeLessThan(groups.indexOf('afwegingskader'));
@@ -138,6 +146,38 @@ describe('toQuestionnaire', () => {
     // The document by title for a person, the file name (the machine key) in brackets at the end.
     expect(acute.extension?.[0]?.valueString).toMatch(/^Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling — Hoofdstuk 3.*\[001_dcbf0a2973853468\.txt\]$/);
     expect(acute.item?.[0]).toMatchObject({ linkId: 'considerations.unsafety.acute.help', type: 'display' });
+  });
+
+  it('help texts are flyover display items (Smart Forms draws flyover, not help)', () => {
+    const help = item(toQuestionnaire('basismodel'), 'contact.oneOff').item?.[0];
+    expect(help?.extension?.[0]?.valueCodeableConcept?.coding).toEqual([{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'flyover' }]);
+  });
+
+  it('choice options carry a label in the chosen language, never the bare code', () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const q = toQuestionnaire('basismodel', { locale });
+      const choices = items(q).filter((i) => i.answerOption?.some((o) => o.valueCoding?.system?.endsWith('/CodeSystem/meldcode-answer')));
+      expect(choices.map((i) => i.linkId)).toEqual(expect.arrayContaining(['scope.setting', 'client.role', 'conversation.skipReason', 'conversation.anonymityReason']));
+      for (const i of choices) for (const o of i.answerOption ?? []) expect(o.valueCoding?.display).not.toBe(o.valueCoding?.code);
+    }
+    // Every label is for an option that exists (no drift from the question files).
+    for (const [id, labels] of Object.entries(optionLabelsFile)) {
+      expect(Object.keys(labels)).toEqual(listQuestions('basismodel').find((x) => x.id === id)?.options);
+    }
+    expect(item(toQuestionnaire('basismodel'), 'scope.setting').answerOption?.map((o) => o.valueCoding?.display)).toEqual(['Zorg', 'Onderwijs', 'Kinderopvang']);
+    expect(item(toQuestionnaire('basismodel', { locale: 'en' }), 'client.role').answerOption?.[1]?.valueCoding?.display).toBe('Suspected perpetrator');
+  });
+
+  it('number items carry the bounds the case schema sets, so a form refuses what evaluate refuses', () => {
+    const q = toQuestionnaire('basismodel');
+    const bounds = (linkId: string) =>
+      Object.fromEntries((item(q, linkId).extension ?? []).filter((e) => /\/(min|max)Value$/.test(e.url)).map((e) => [e.url.split('/').pop(), e.valueInteger]));
+    expect(bounds('kindcheck.childrenAges')).toEqual({ minValue: 0, maxValue: 17 });
+    expect(bounds('kindcheck.childrenCount')).toEqual({ minValue: 0, maxValue: 30 });
+    // The bounds are exactly evaluate()'s: the maximum passes, one more is refused.
+    expect(() => evaluate({ kindcheck: { childrenAges: [17], childrenCount: 30 } }, date)).not.toThrow();
+    expect(() => evaluate({ kindcheck: { childrenAges: [18] } }, date)).toThrow(MeldcodeInputError);
+    expect(() => evaluate({ kindcheck: { childrenCount: 31 } }, date)).toThrow(MeldcodeInputError);
   });
 
   it('rejects an unknown module or framework with a MeldcodeInputError', () => {
@@ -230,7 +270,7 @@ describe('fromQuestionnaireResponse', () => {
   it('round-trips a framework document of one\'s own, named by the questionnaire URL', () => {
     const own = { ...getFramework('onderwijs'), id: 'mijn-school' };
     const q = toQuestionnaire(own);
-    expect(q.url).toBe('urn:meldcode:questionnaire:mijn-school');
+    expect(q.url).toBe('https://meldcode.example/fhir/Questionnaire/meldcode.mijn-school.nl');
     const kase = { framework: 'mijn-school', considerations: { suspicion: true, indicators: { [own.indicators[0]?.code as string]: true } } };
     const response = fillQuestionnaire(q, kase);
     expect(issuesOf(() => fromQuestionnaireResponse(response))[0]?.code).toBe('unknown-framework');
@@ -345,24 +385,60 @@ describe('fromQuestionnaireResponse', () => {
   });
 });
 
+/** Whether a case answers acute unsafety yes: directly or by an indicator of the kind `acute` (independent of src/fhir). */
+function answersAcute(kase: CaseInput, frameworkId = 'basismodel'): boolean {
+  const c = kase.considerations;
+  const acute = new Set(getFramework(frameworkId).indicators.filter((i) => i.kind === 'acute').map((i) => i.code));
+  return c?.unsafety?.acute === true || Object.entries(c?.indicators ?? {}).some(([code, v]) => v === true && acute.has(code));
+}
+
 describe('toCdsHooksCard', () => {
   it.each(examples.flatMap((e) => (['nl', 'en'] as const).map((lang) => [e.id, lang, e] as const)))(
-    'example %s (%s) is a valid CDS Hooks card with the trail in its detail',
+    'example %s (%s) is a valid CDS Hooks card with a short detail: the deciding rules, not the whole trail',
     (_, lang, example) => {
       const decision = evaluate(example.case as CaseInput, { ...date, lang });
       const card = toCdsHooksCard(decision);
       expect(cardProblems(card)).toEqual([]);
-      expect(card.indicator).toBe(decision.report.necessary === true ? 'warning' : 'info');
-      for (const entry of decision.trail) {
-        expect(card.detail).toContain(`\`${entry.ruleId}\``);
-        expect(card.detail).toContain(entry.source.document);
-      }
-      expect(card.detail).toContain(decision.receipt.framework.sha256);
+      const acute = decision.report.necessary === true && answersAcute(example.case as CaseInput);
+      expect(card.indicator).toBe(acute ? 'critical' : decision.report.necessary === true ? 'warning' : 'info');
+      expect(card.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const deciding = new Set([...decision.report.rules, ...decision.help.rules]);
+      for (const entry of decision.trail.filter((e) => deciding.has(e.ruleId))) expect(card.detail).toContain(entry.explanation.slice(0, 40));
+      // The trail as a whole stays out of the card: no rule ids, no receipt hash.
+      expect(card.detail).not.toContain(decision.receipt.framework.sha256);
+      expect(card.detail).not.toMatch(/`[a-z0-9-]+`/);
+      expect(card.detail?.length).toBeLessThan(4000);
+      expect(card.overrideReasons?.map((r) => r.code)).toEqual(['decides-otherwise', 'data-incorrect', 'already-handled']);
     },
   );
 
-  it('warns when reporting is the norm, names the norm, the framework and its document', () => {
-    const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }, date));
+  it('the uuid, links and canonical base are the caller\'s to set', () => {
+    const decision = evaluate({ considerations: { suspicion: true } }, date);
+    const links = [{ label: 'Open de vragen', url: 'https://app.example.org/launch', type: 'smart' as const }];
+    const card = toCdsHooksCard(decision, { uuid: '7c3f2a10-0000-4000-8000-000000000001', links, canonicalBase: 'https://fhir.example.org' });
+    expect(card.uuid).toBe('7c3f2a10-0000-4000-8000-000000000001');
+    expect(card.links).toEqual(links);
+    expect(card.source.topic?.system).toBe('https://fhir.example.org/CodeSystem/meldcode-framework');
+    expect(card.overrideReasons?.[0]).toEqual({ system: 'https://fhir.example.org/CodeSystem/meldcode-override-reason', code: 'decides-otherwise', display: 'Ik besluit anders (licht toe)' });
+    expect(toCdsHooksCard(decision).uuid).not.toBe(toCdsHooksCard(decision).uuid);
+    expect(toCdsHooksCard(decision).links).toBeUndefined();
+  });
+
+  it('lists at most five open questions, and says how many more', () => {
+    // Decisions rarely ask more than five at once; a decision with eight shows the cut.
+    const decision = structuredClone(evaluate({}, date));
+    decision.nextQuestions = listQuestions('basismodel').slice(0, 8);
+    const detail = toCdsHooksCard(decision).detail ?? '';
+    const shown = decision.nextQuestions.filter((q) => detail.includes(q.text.nl.slice(0, 40)));
+    expect(shown.map((q) => q.id)).toEqual(decision.nextQuestions.slice(0, 5).map((q) => q.id));
+    expect(detail).toContain(`en nog ${decision.nextQuestions.length - 5}`);
+  });
+
+  it('critical for acute unsafety, warning for structural, info without a report; names the norm, the framework and its document', () => {
+    const acute = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }, date));
+    expect(acute.indicator).toBe('critical');
+    expect(toCdsHooksCard(evaluate({ considerations: { suspicion: true, indicators: { 'acute-weapon-use': true } } }, date)).indicator).toBe('critical');
+    const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { structural: true } } }, date));
     expect(card.indicator).toBe('warning');
     expect(card.summary).toBe('Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).');
     expect(card.source.label).toBe('Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling)');
@@ -381,17 +457,38 @@ describe('toGuidanceResponse', () => {
     const parameters = g.contained?.[0]?.parameter ?? [];
     expect(parameters.find((p) => p.name === 'outcome')?.valueCode).toBe(decision.outcome);
     expect(parameters.filter((p) => p.name === 'trail')).toHaveLength(decision.trail.length);
-    expect(g.moduleUri).toBe('urn:meldcode:framework:basismodel|1.0.0');
+    expect(g.moduleUri).toBe('https://meldcode.example/fhir/framework/basismodel');
   });
 
   it('asks for missing answers as data requirements, by linkId', () => {
     const g = toGuidanceResponse(evaluate({ considerations: { suspicion: true } }, date));
     expect(g.status).toBe('data-required');
-    expect(g.dataRequirement?.map((r) => r.mustSupport?.[0])).toEqual([
-      "item.where(linkId='considerations.unsafety.acute')",
-      "item.where(linkId='considerations.unsafety.structural')",
-      "item.where(linkId='considerations.unsafety.disclosure')",
+    expect(g.dataRequirement?.map((r) => r.extension?.[0]?.valueString)).toEqual([
+      'considerations.unsafety.acute',
+      'considerations.unsafety.structural',
+      'considerations.unsafety.disclosure',
     ]);
+    // R4: mustSupport holds plain paths only (no where()).
+    for (const r of g.dataRequirement ?? []) expect(r.mustSupport).toEqual(['item']);
+    expect(g.dataRequirement?.[0]?.extension?.[0]?.url).toBe('https://meldcode.example/fhir/StructureDefinition/meldcode-open-question');
+  });
+
+  it('names subject, encounter, performer and the request when given, and nothing when not', () => {
+    const decision = evaluate({ considerations: { suspicion: false } }, date);
+    const g = toGuidanceResponse(decision, {
+      subject: { reference: 'Patient/123' },
+      encounter: { reference: 'Encounter/9' },
+      performer: { reference: 'Device/meldcode' },
+      requestIdentifier: { system: 'urn:ietf:rfc:3986', value: 'urn:uuid:d1577c69-dfbe-44ad-ba6d-3e05e953b2ea' },
+    });
+    expect([g.subject, g.encounter, g.performer, g.requestIdentifier?.value]).toEqual([
+      { reference: 'Patient/123' },
+      { reference: 'Encounter/9' },
+      { reference: 'Device/meldcode' },
+      'urn:uuid:d1577c69-dfbe-44ad-ba6d-3e05e953b2ea',
+    ]);
+    const bare = toGuidanceResponse(decision);
+    expect(['subject', 'encounter', 'performer', 'requestIdentifier'].filter((k) => k in bare)).toEqual([]);
   });
 });
 

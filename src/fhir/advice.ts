@@ -4,10 +4,11 @@ import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { formatSource } from '../format/format.js';
 import { objectionReason, outcomeText } from '../format/outcome.js';
 import { resolveFramework } from '../questions/list.js';
+import { deepFreeze } from '../rules/freeze.js';
 import type { Lang } from '../rules/trail.js';
 import { sourceEntry, sourceTitle } from '../sources/sources.js';
-import { FRAMEWORK_SYSTEM, MODULE_URI_PREFIX } from './codes.js';
-import type { CdsHooksCard, GuidanceResponse, ParametersParameter } from './types.js';
+import { canonicalBase, canonicals } from './canonical.js';
+import type { CdsHooksCard, CdsHooksLink, Coding, GuidanceResponse, ParametersParameter, Reference } from './types.js';
 
 /** Options for {@link toCdsHooksCard} and {@link toGuidanceResponse}. */
 export interface AdviceOptions {
@@ -16,7 +17,46 @@ export interface AdviceOptions {
    * framework document); it names the source of the advice.
    */
   framework?: Framework | FrameworkInput;
+  /** The base of the canonical URLs (see `toQuestionnaire`); default the library's. */
+  canonicalBase?: string;
 }
+
+/** Options for {@link toCdsHooksCard}. */
+export interface CardOptions extends AdviceOptions {
+  /** The card's `uuid`, which feedback names; default a random UUID (`crypto.randomUUID`). */
+  uuid?: string;
+  /**
+   * Links shown on the card: e.g. a SMART app that asks the open questions, or the page of the
+   * dossier that shows the full trail. The card's detail is short; the full trail is behind a link.
+   */
+  links?: CdsHooksLink[];
+}
+
+/** Options for {@link toGuidanceResponse}: who and what the advice is about, all optional (FHIR R4). */
+export interface GuidanceOptions extends AdviceOptions {
+  /** The patient or client, e.g. `{ reference: 'Patient/123' }`. */
+  subject?: Reference;
+  encounter?: Reference;
+  /** The system that gave the advice: in R4 a `Device` reference, e.g. `{ reference: 'Device/meldcode' }`. */
+  performer?: Reference;
+  /** The id of the request (e.g. the CDS Hooks `hookInstance`). */
+  requestIdentifier?: { system?: string; value: string };
+}
+
+/**
+ * The reasons a professional can pick when they set a card aside (CDS Hooks `overrideReasons`):
+ * the professional decides, and feedback records why. Codes of `…/CodeSystem/meldcode-override-reason`.
+ *
+ * @example
+ * ```ts
+ * overrideReasons.map((r) => r.code); // ['decides-otherwise', 'data-incorrect', 'already-handled']
+ * ```
+ */
+export const overrideReasons = deepFreeze([
+  { code: 'decides-otherwise', display: { nl: 'Ik besluit anders (licht toe)', en: 'I decide otherwise (explain)' } },
+  { code: 'data-incorrect', display: { nl: 'De gegevens kloppen niet', en: 'The data are not correct' } },
+  { code: 'already-handled', display: { nl: 'Al besproken of gemeld', en: 'Already discussed or reported' } },
+] as const);
 
 const words = {
   nl: {
@@ -31,6 +71,9 @@ const words = {
     questions: 'Vragen die nu nodig zijn',
     actions: 'Acties',
     trail: 'Onderbouwing',
+    why: 'Waarom',
+    more: (n: number) => `en nog ${n}`,
+    fullTrail: 'De volledige onderbouwing staat achter de link op deze kaart en in de GuidanceResponse.',
     source: 'Bron',
     receipt: 'Verantwoording',
   },
@@ -46,6 +89,9 @@ const words = {
     questions: 'Questions needed now',
     actions: 'Actions',
     trail: 'Reasons',
+    why: 'Why',
+    more: (n: number) => `and ${n} more`,
+    fullTrail: 'The full reasoning is behind the link on this card and in the GuidanceResponse.',
     source: 'Source',
     receipt: 'Receipt',
   },
@@ -107,6 +153,39 @@ export function adviceMarkdown(decision: Decision): string {
   return lines.join('\n');
 }
 
+/** How many open questions and actions a card's short detail lists. */
+const SHORT_LIST = 5;
+
+/**
+ * A decision as a short markdown text, for a card: the outcome and the two step-5 decisions, the
+ * rules that decided them (with the document by title), the first open questions and actions.
+ * The full trail is in {@link adviceMarkdown} and the GuidanceResponse.
+ */
+export function adviceShortMarkdown(decision: Decision): string {
+  const lang = decision.lang;
+  const w = words[lang];
+  const lines = adviceMarkdown(decision).split('\n');
+  // The outcome and the two decisions are the first three lines of the full text.
+  const head = lines.slice(0, lines.indexOf('', 1) + 3);
+  const deciding = new Set([...decision.report.rules, ...decision.help.rules]);
+  const reasons = decision.trail.filter((e) => deciding.has(e.ruleId));
+  const out = [...head];
+  if (reasons.length > 0) {
+    out.push('', `### ${w.why}`, '');
+    for (const e of reasons) out.push(`- ${md(e.explanation)} (_${md(sourceTitle(e.source.document))}_)`);
+  }
+  const list = (title: string, items: string[]) => {
+    if (items.length === 0) return;
+    out.push('', `### ${title}`, '');
+    for (const i of items.slice(0, SHORT_LIST)) out.push(`- ${i}`);
+    if (items.length > SHORT_LIST) out.push(`- … ${w.more(items.length - SHORT_LIST)}`);
+  };
+  list(w.questions, decision.nextQuestions.map((q) => md(q.text[lang])));
+  list(w.actions, decision.actions.map((a) => md(a.text)));
+  out.push('', w.fullTrail, '', `> ${md(decision.disclaimer.text)}`);
+  return out.join('\n');
+}
+
 /** The framework a decision names, when the library ships it or the caller passes it. */
 function decisionFramework(decision: Decision, options: AdviceOptions): Framework | undefined {
   if (options.framework !== undefined) return resolveFramework(options.framework);
@@ -115,20 +194,44 @@ function decisionFramework(decision: Decision, options: AdviceOptions): Framewor
 }
 
 /**
- * A decision as a CDS Hooks 2.0 card: a summary under 140 characters, indicator `warning` when
- * reporting to Veilig Thuis is the professional norm (else `info`), the outcome, questions,
- * actions and trail as markdown detail, and a `source` naming the framework and its document.
+ * Whether the decision reports on acute unsafety: the direct question answered yes, or an
+ * indicator of the kind `acute` (001 ch. 3 (a): "in direct fysiek gevaar … direct bescherming
+ * nodig"). Read from the facts the trail's rules read, so it is what the rules saw.
+ */
+function reportsAcuteUnsafety(decision: Decision, framework: Framework | undefined): boolean {
+  if (decision.report.necessary !== true) return false;
+  const acuteCodes = new Set((framework?.indicators ?? []).filter((i) => i.kind === 'acute').map((i) => i.code));
+  return decision.trail.some((entry) =>
+    entry.facts.some((f) => {
+      if (f.fact === 'considerations.unsafety.acute') return f.value === true;
+      if (f.fact !== 'considerations.indicators' || f.value === null || typeof f.value !== 'object') return false;
+      return Object.entries(f.value as Record<string, unknown>).some(([code, v]) => v === true && acuteCodes.has(code));
+    }),
+  );
+}
+
+/** A random UUID (CDS Hooks card ids); `crypto.randomUUID` is in Node 20 and every current browser. */
+const randomUuid = (): string => globalThis.crypto.randomUUID();
+
+/**
+ * A decision as a CDS Hooks 2.0 card: a `uuid` (feedback names it); a summary under 140
+ * characters; indicator `critical` when reporting is the norm because of acute unsafety (001
+ * ch. 3: a person in direct physical danger, protection needed at once), `warning` for any other
+ * report, else `info`; a short markdown detail (the decisions, the rules that decided them, the
+ * first open questions and actions); the `links` you pass (the full trail, an app); the override
+ * reasons a professional can pick; and a `source` naming the framework and its document.
  *
  * @example
  * ```ts
- * const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }));
+ * const card = toCdsHooksCard(evaluate({ considerations: { suspicion: true, unsafety: { structural: true } } }));
  * card.indicator;     // 'warning'
  * card.summary;       // 'Meldcode: melden bij Veilig Thuis is de professionele norm (norm 1).'
  * card.source.label;  // 'Meldcode — Voorbeeld-afwegingskader uit het Basisdocument (Basisdocument: het afwegingskader in de Meldcode huiselijk geweld en kindermishandeling)'
  * ```
  */
-export function toCdsHooksCard(decision: Decision, options: AdviceOptions = {}): CdsHooksCard {
+export function toCdsHooksCard(decision: Decision, options: CardOptions = {}): CdsHooksCard {
   const framework = decisionFramework(decision, options);
+  const urls = canonicals(canonicalBase(options.canonicalBase));
   const lang = decision.lang;
   const rc = decision.receipt.framework;
   const name = framework?.name[lang] ?? rc.id;
@@ -136,33 +239,47 @@ export function toCdsHooksCard(decision: Decision, options: AdviceOptions = {}):
   const document = framework ? (framework.source.title ?? sourceTitle(framework.source.document)) : undefined;
   const source: CdsHooksCard['source'] = {
     label: `Meldcode — ${name}${document ? ` (${document})` : ''}`,
-    topic: { system: FRAMEWORK_SYSTEM, code: rc.id, display: name },
+    topic: { system: urls.frameworkSystem, code: rc.id, display: name },
   };
   const url = framework ? (framework.source.url ?? sourceEntry(framework.source.document)?.url) : undefined;
   if (url) source.url = url;
-  return {
+  const indicator = reportsAcuteUnsafety(decision, framework) ? 'critical' : decision.report.necessary === true ? 'warning' : 'info';
+  const card: CdsHooksCard = {
+    uuid: options.uuid ?? randomUuid(),
     summary: adviceSummary(decision),
-    detail: adviceMarkdown(decision),
-    indicator: decision.report.necessary === true ? 'warning' : 'info',
+    detail: adviceShortMarkdown(decision),
+    indicator,
     source,
+    overrideReasons: overrideReasonCodings(urls.overrideReasonSystem, lang),
   };
+  if (options.links && options.links.length > 0) card.links = options.links.map((l) => ({ ...l }));
+  return card;
+}
+
+/** The override reasons as Codings, in a language. */
+export function overrideReasonCodings(system: string, lang: Lang): Coding[] {
+  return overrideReasons.map((r) => ({ system, code: r.code, display: r.display[lang] }));
 }
 
 /**
  * A decision as a FHIR R4 `GuidanceResponse`: status `success`, or `data-required` while
- * answers are missing (each open question as a data requirement on its linkId); the advice as
- * a markdown note; and a contained `Parameters` with the outcome, both step-5 decisions, the
- * trail (rule id, explanation, source) and the receipt, for the dossier.
+ * answers are missing, with one data requirement per open question (a `QuestionnaireResponse`
+ * with that item; the extension `meldcode-open-question` names its linkId); the framework as
+ * `moduleUri` (its version is in the receipt); the advice as a markdown note; a contained
+ * `Parameters` with the outcome, both step-5 decisions, the trail (rule id, explanation, source)
+ * and the receipt, for the dossier; and, when given, `subject`, `encounter`, `performer` and
+ * `requestIdentifier`.
  *
  * @example
  * ```ts
- * const guidance = toGuidanceResponse(evaluate({}));
- * guidance.status;                            // 'data-required'
- * guidance.dataRequirement?.[0].mustSupport;  // ["item.where(linkId='considerations.suspicion')"]
+ * const guidance = toGuidanceResponse(evaluate({}), { subject: { reference: 'Patient/123' } });
+ * guidance.status;                                   // 'data-required'
+ * guidance.dataRequirement?.[0].extension?.[0].valueString;  // 'considerations.suspicion'
  * ```
  */
-export function toGuidanceResponse(decision: Decision, options: AdviceOptions = {}): GuidanceResponse {
+export function toGuidanceResponse(decision: Decision, options: GuidanceOptions = {}): GuidanceResponse {
   decisionFramework(decision, options); // validates a framework document passed in
+  const urls = canonicals(canonicalBase(options.canonicalBase));
   const rc = decision.receipt;
   const parameter: ParametersParameter[] = [
     { name: 'outcome', valueCode: decision.outcome },
@@ -202,18 +319,24 @@ export function toGuidanceResponse(decision: Decision, options: AdviceOptions = 
   const response: GuidanceResponse = {
     resourceType: 'GuidanceResponse',
     id: `meldcode-${rc.caseSha256.slice(0, 32)}`,
-    identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:meldcode:case-sha256:${rc.caseSha256}` }],
     contained: [{ resourceType: 'Parameters', id: 'output', parameter }],
-    moduleUri: `${MODULE_URI_PREFIX}${rc.framework.id}|${rc.framework.version}`,
+    ...(options.requestIdentifier ? { requestIdentifier: { ...options.requestIdentifier } } : {}),
+    identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:meldcode:case-sha256:${rc.caseSha256}` }],
+    moduleUri: urls.framework(rc.framework.id),
     status: decision.outcome === 'needs-input' ? 'data-required' : 'success',
+    ...(options.subject ? { subject: { ...options.subject } } : {}),
+    ...(options.encounter ? { encounter: { ...options.encounter } } : {}),
     occurrenceDateTime: rc.evaluationDate,
+    ...(options.performer ? { performer: { ...options.performer } } : {}),
     note: [{ text: adviceMarkdown(decision) }],
     outputParameters: { reference: '#output' },
   };
   if (decision.nextQuestions.length > 0) {
+    // R4 allows only plain paths in mustSupport (no where()): the item is named by an extension.
     response.dataRequirement = decision.nextQuestions.map((q) => ({
       type: 'QuestionnaireResponse',
-      mustSupport: [`item.where(linkId='${q.id}')`],
+      extension: [{ url: urls.openQuestionExtension, valueString: q.id }],
+      mustSupport: ['item'],
     }));
   }
   return response;

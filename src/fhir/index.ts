@@ -4,13 +4,17 @@ export { toQuestionnaire, questionnaireUrl } from './questionnaire.js';
 export type { ToQuestionnaireOptions } from './questionnaire.js';
 export { fromQuestionnaireResponse } from './response.js';
 export type { FromQuestionnaireResponseOptions } from './response.js';
-export { toCdsHooksCard, toGuidanceResponse } from './advice.js';
-export type { AdviceOptions } from './advice.js';
+export { overrideReasons, toCdsHooksCard, toGuidanceResponse } from './advice.js';
+export type { AdviceOptions, CardOptions, GuidanceOptions } from './advice.js';
+export { DEFAULT_CANONICAL_BASE } from './canonical.js';
+export { conformanceResources } from './conformance.js';
+export type { ConformanceOptions, ConformanceResource } from './conformance.js';
 export { MeldcodeInputError } from '../errors/errors.js';
 export type { InputIssue } from '../errors/errors.js';
 export type { Lang } from '../rules/trail.js';
 export type {
   CdsHooksCard,
+  CdsHooksLink,
   Coding,
   DataRequirement,
   Extension,

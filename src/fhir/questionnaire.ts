@@ -9,24 +9,42 @@ import {
 } from '../questions/questions.js';
 import { resolveFramework } from '../questions/list.js';
 import type { Lang } from '../rules/trail.js';
+import { integerBounds } from './bounds.js';
+import optionLabels from './option-labels.json';
+import { canonicalBase, canonicals, questionnaireId } from './canonical.js';
 import {
   booleanCoding,
-  CHOICE_SYSTEM,
   ITEM_CONTROL_EXTENSION,
   ITEM_CONTROL_SYSTEM,
-  QUESTIONNAIRE_URL_PREFIX,
-  SOURCE_EXTENSION,
+  MAX_VALUE_EXTENSION,
+  MIN_VALUE_EXTENSION,
   yesNoDisplay,
   yesNoUnknown,
 } from './codes.js';
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from './types.js';
+import type { Extension, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from './types.js';
 
 /** Options for {@link toQuestionnaire}. */
 export interface ToQuestionnaireOptions {
   /** Language of the texts: `nl` (default) or `en`. */
   locale?: Lang;
-  /** Only these modules (e.g. `['kindcheck']`), in the catalogue's order; default: every module. */
+  /**
+   * Only these modules (e.g. `['kindcheck']`), in the catalogue's order; default: every module.
+   * A partial Questionnaire has a canonical of its own (`…/Questionnaire/meldcode.basismodel.kindcheck.nl`).
+   */
   modules?: string[];
+  /**
+   * The base of the canonical URLs (an http(s) URL without a trailing slash); default
+   * {@link DEFAULT_CANONICAL_BASE}. Pass the same base to `fromQuestionnaireResponse`.
+   */
+  canonicalBase?: string;
+}
+
+/** What a Questionnaire item needs to know about the Questionnaire it is part of. */
+interface Context {
+  catalogue: ReadonlyMap<string, Question>;
+  present: ReadonlySet<string>;
+  locale: Lang;
+  urls: ReturnType<typeof canonicals>;
 }
 
 /** The linkId of a module's group: its id, which never contains a dot (question ids always do). */
@@ -56,22 +74,30 @@ function branchingWithin(question: Question, present: ReadonlySet<string>): Pick
   return kept.length > 1 ? { enableWhen: kept, enableBehavior: any ? 'any' : 'all' } : { enableWhen: kept };
 }
 
-function enableWhenItem(c: EnableWhen, target: Question | undefined, locale: Lang): QuestionnaireItemEnableWhen {
+function enableWhenItem(c: EnableWhen, target: Question | undefined, { locale, urls }: Context): QuestionnaireItemEnableWhen {
   const base = { question: c.question, operator: c.operator };
   if (c.operator === 'exists') return { ...base, answerBoolean: c.answer === true };
   if (target?.answer === 'boolean' && typeof c.answer === 'boolean') return { ...base, answerCoding: booleanCoding(c.answer, locale) };
   if (typeof c.answer === 'number') return { ...base, answerInteger: c.answer };
-  if (target?.answer === 'choice' && typeof c.answer === 'string') return { ...base, answerCoding: { system: CHOICE_SYSTEM, code: c.answer } };
+  if (target?.answer === 'choice' && typeof c.answer === 'string') return { ...base, answerCoding: { system: urls.answerSystem, code: c.answer } };
   if (typeof c.answer === 'boolean') return { ...base, answerBoolean: c.answer };
   return { ...base, answerString: c.answer };
 }
 
-function questionItem(q: Question, catalogue: ReadonlyMap<string, Question>, present: ReadonlySet<string>, locale: Lang): QuestionnaireItem {
+/**
+ * The label of a choice option in a language, else the code itself. The labels live here, by
+ * question id, until the question files can carry them (the module question schema is strict).
+ */
+const optionLabel = (q: Question, code: string, locale: Lang): string =>
+  (optionLabels as Record<string, Record<string, Record<Lang, string>> | undefined>)[q.id]?.[code]?.[locale] ?? code;
+
+function questionItem(q: Question, context: Context): QuestionnaireItem {
+  const { locale, urls } = context;
   const item: QuestionnaireItem = {
     linkId: q.id,
     text: q.text[locale],
     type: 'choice',
-    extension: [{ url: SOURCE_EXTENSION, valueString: formatSource(q.source) }],
+    extension: [{ url: urls.sourceExtension, valueString: formatSource(q.source) }],
   };
   switch (q.answer) {
     case 'boolean': {
@@ -86,22 +112,29 @@ function questionItem(q: Question, catalogue: ReadonlyMap<string, Question>, pre
       break;
     }
     case 'choice':
-      item.answerOption = (q.options ?? []).map((code) => ({ valueCoding: { system: CHOICE_SYSTEM, code, display: code } }));
+      item.answerOption = (q.options ?? []).map((code) => ({
+        valueCoding: { system: urls.answerSystem, code, display: optionLabel(q, code, locale) },
+      }));
       break;
     case 'integer':
+    case 'integer-list': {
       item.type = 'integer';
+      if (q.answer === 'integer-list') item.repeats = true;
+      // The bounds the case schema sets: the form refuses what evaluate() would refuse.
+      const { min, max } = integerBounds(q.id);
+      const bounds: Extension[] = [];
+      if (min !== undefined) bounds.push({ url: MIN_VALUE_EXTENSION, valueInteger: min });
+      if (max !== undefined) bounds.push({ url: MAX_VALUE_EXTENSION, valueInteger: max });
+      item.extension?.push(...bounds);
       break;
-    case 'integer-list':
-      item.type = 'integer';
-      item.repeats = true;
-      break;
+    }
     case 'date':
       item.type = 'date';
       break;
   }
-  const branching = branchingWithin(q, present);
+  const branching = branchingWithin(q, context.present);
   if (branching.enableWhen) {
-    item.enableWhen = branching.enableWhen.map((c) => enableWhenItem(c, catalogue.get(c.question), locale));
+    item.enableWhen = branching.enableWhen.map((c) => enableWhenItem(c, context.catalogue.get(c.question), context));
     if (branching.enableBehavior) item.enableBehavior = branching.enableBehavior;
   }
   if (q.help) {
@@ -110,8 +143,10 @@ function questionItem(q: Question, catalogue: ReadonlyMap<string, Question>, pre
         linkId: helpLinkId(q.id),
         text: q.help[locale],
         type: 'display',
+        // `flyover` (R4 questionnaire-item-control): drawn by Smart Forms and LHC-Forms alike,
+        // where `help` is dropped by Smart Forms.
         extension: [
-          { url: ITEM_CONTROL_EXTENSION, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code: 'help' }] } },
+          { url: ITEM_CONTROL_EXTENSION, valueCodeableConcept: { coding: [{ system: ITEM_CONTROL_SYSTEM, code: 'flyover' }] } },
         ],
       },
     ];
@@ -120,16 +155,37 @@ function questionItem(q: Question, catalogue: ReadonlyMap<string, Question>, pre
 }
 
 /**
- * The canonical URL of the Questionnaire generated for a framework; a response's
- * `questionnaire` names it (optionally with `|version`).
+ * The afwegingskader's questions in the order a form shows them: the indicator questions (the
+ * acute and structural examples, the parent factors) belong to afweging 2, so they follow its
+ * direct questions instead of coming after afweging 5.
+ */
+function formOrder(questions: readonly Question[]): Question[] {
+  const isIndicator = (q: Question) => q.id.startsWith('considerations.indicators.');
+  const indicators = questions.filter(isIndicator);
+  const others = questions.filter((q) => !isIndicator(q));
+  let afweging2End = -1;
+  others.forEach((q, i) => {
+    if (q.id.startsWith('considerations.unsafety.') || q.id === 'considerations.disclosurePastAndSafeNow') afweging2End = i;
+  });
+  if (indicators.length === 0 || afweging2End === -1) return [...questions];
+  return [...others.slice(0, afweging2End + 1), ...indicators, ...others.slice(afweging2End + 1)];
+}
+
+/**
+ * The canonical URL of the Questionnaire generated for a framework in one language (and, for a
+ * partial one, its modules); a response's `questionnaire` names it, optionally with `|version`.
  *
+ * @throws {@link MeldcodeInputError} for a `canonicalBase` that is not an http(s) URL.
  * @example
  * ```ts
- * questionnaireUrl('basismodel'); // 'urn:meldcode:questionnaire:basismodel'
+ * questionnaireUrl('basismodel'); // 'https://meldcode.example/fhir/Questionnaire/meldcode.basismodel.nl'
+ * questionnaireUrl('artsen', { locale: 'en', modules: ['kindcheck'], canonicalBase: 'https://fhir.example.org' });
+ * // 'https://fhir.example.org/Questionnaire/meldcode.artsen.kindcheck.en'
  * ```
  */
-export function questionnaireUrl(frameworkId: string): string {
-  return `${QUESTIONNAIRE_URL_PREFIX}${frameworkId}`;
+export function questionnaireUrl(frameworkId: string, options: ToQuestionnaireOptions = {}): string {
+  const locale: Lang = options.locale === 'en' ? 'en' : 'nl';
+  return canonicals(canonicalBase(options.canonicalBase)).questionnaire(questionnaireId(frameworkId, locale, options.modules));
 }
 
 /**
@@ -155,14 +211,18 @@ export function toQuestionnaire(framework?: string | Framework | FrameworkInput,
   const unknown = (options.modules ?? []).filter((id) => !all.some((m) => m.id === id));
   if (unknown.length > 0) throw unknownModulesError(unknown, all);
   const catalogue = new Map(modules.flatMap((m) => m.questions.map((q) => [q.id, q] as const)));
-  const present = new Set(catalogue.keys());
-  const moduleIds = modules.map((m) => m.id);
-  return {
+  const urls = canonicals(canonicalBase(options.canonicalBase));
+  const context: Context = { catalogue, present: new Set(catalogue.keys()), locale, urls };
+  const moduleIds = options.modules ? modules.map((m) => m.id) : undefined;
+  const id = questionnaireId(fw.id, locale, moduleIds);
+  const questionnaire: Questionnaire = {
     resourceType: 'Questionnaire',
-    id: `meldcode-${fw.id}${options.modules ? `-${moduleIds.join('-')}` : ''}`.slice(0, 64),
-    url: questionnaireUrl(fw.id),
+    // R4 ids are at most 64 characters; the canonical URL, which identifies it, has no limit.
+    ...(id.length <= 64 ? { id } : {}),
+    url: urls.questionnaire(id),
     version: fw.version,
-    name: `Meldcode${fw.id.replace(/(^|-)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase())}`,
+    // Computer-friendly (inv qst-0) and, like the id, distinct per language and module set.
+    name: id.replace(/(^|[.-])([a-z0-9])/g, (_, __, c: string) => c.toUpperCase()),
     title: `${fw.name[locale]}${options.modules ? ` — ${modules.map((m) => m.name[locale]).join(', ')}` : ''}`,
     status: 'active',
     date: fw.validFrom,
@@ -170,15 +230,16 @@ export function toQuestionnaire(framework?: string | Framework | FrameworkInput,
     description: (fw.description ?? fw.name)[locale],
     language: locale,
     subjectType: ['Patient'],
-    extension: [{ url: SOURCE_EXTENSION, valueString: formatSource(fw.source) }],
+    extension: [{ url: urls.sourceExtension, valueString: formatSource(fw.source) }],
     item: modules.map((m) => ({
       linkId: groupLinkId(m.id),
       text: m.name[locale],
       type: 'group' as const,
-      extension: [{ url: SOURCE_EXTENSION, valueString: formatSource(m.source) }],
-      item: m.questions.map((q) => questionItem(q, catalogue, present, locale)),
+      extension: [{ url: urls.sourceExtension, valueString: formatSource(m.source) }],
+      item: formOrder(m.questions).map((q) => questionItem(q, context)),
     })),
   };
+  return questionnaire;
 }
 
 

@@ -4,7 +4,8 @@ import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { hasFramework } from '../frameworks/registry.js';
 import { resolveFramework } from '../questions/list.js';
 import { type Question, questionModulesFor } from '../questions/questions.js';
-import { CHOICE_SYSTEM, DATA_ABSENT_SYSTEM, QUESTIONNAIRE_URL_PREFIX, YES_NO_SYSTEM } from './codes.js';
+import { canonicalBase, canonicals, parseQuestionnaireCanonical, type QuestionnaireIdentity } from './canonical.js';
+import { DATA_ABSENT_SYSTEM, LEGACY_CHOICE_SYSTEM, YES_NO_SYSTEM } from './codes.js';
 import { helpLinkId } from './questionnaire.js';
 import type { QuestionnaireResponse } from './types.js';
 
@@ -12,9 +13,13 @@ import type { QuestionnaireResponse } from './types.js';
 export interface FromQuestionnaireResponseOptions {
   /**
    * The framework the Questionnaire was generated from: a shipped id or a framework document.
-   * Default: the one the response's `questionnaire` URL names, else `basismodel`.
+   * Default: the one the response's `questionnaire` canonical names; a response without a
+   * `questionnaire` is read with `basismodel`, as `evaluate` reads a case without a framework.
+   * Pass it when you republish a generated Questionnaire under a canonical of your own.
    */
   framework?: string | Framework | FrameworkInput;
+  /** The canonical base the Questionnaire was generated with (see `toQuestionnaire`); default the library's. */
+  canonicalBase?: string;
 }
 
 /**
@@ -30,14 +35,65 @@ type Path = (string | number)[];
 const issue = (path: Path, code: string, nl: string, en: string): InputIssue => ({ path, code, message: { nl, en } });
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** The framework id a response's `questionnaire` canonical names, if it is one of ours. */
-function frameworkIdOf(questionnaire: unknown): string | undefined {
-  if (typeof questionnaire !== 'string' || !questionnaire.startsWith(QUESTIONNAIRE_URL_PREFIX)) return undefined;
-  return questionnaire.slice(QUESTIONNAIRE_URL_PREFIX.length).split('|')[0];
+/**
+ * What the response's `questionnaire` canonical names: one of this library's Questionnaires,
+ * `undefined` when the response names none, or `null` (with an issue) when it names one that is
+ * not this library's under `base`. A foreign canonical is accepted only with the `framework`
+ * option: without it the library cannot know which framework the Questionnaire asks for.
+ */
+function namedQuestionnaire(
+  questionnaire: unknown,
+  base: string,
+  frameworkGiven: boolean,
+  issues: InputIssue[],
+): QuestionnaireIdentity | undefined | null {
+  if (questionnaire === undefined) return undefined;
+  if (typeof questionnaire !== 'string') {
+    issues.push(issue(['questionnaire'], 'invalid_type', 'verwacht een canonical URL', 'expected a canonical URL'));
+    return null;
+  }
+  const identity = parseQuestionnaireCanonical(questionnaire, base);
+  if (identity || frameworkGiven) return identity;
+  const url = echo(questionnaire);
+  issues.push(
+    issue(
+      ['questionnaire'],
+      'unknown-questionnaire',
+      `onbekende Questionnaire "${url}": geef het afwegingskader mee (optie framework) of de canonical base waarmee hij is gemaakt (optie canonicalBase)`,
+      `unknown Questionnaire "${url}": pass the framework (option framework) or the canonical base it was generated with (option canonicalBase)`,
+    ),
+  );
+  return null;
+}
+
+/** A canonical of ours must name the framework in use, and its `|version` must be that framework's version. */
+function checkIdentity(named: QuestionnaireIdentity, framework: Framework, frameworkGiven: boolean, issues: InputIssue[]): void {
+  if (frameworkGiven && named.frameworkId !== framework.id) {
+    const [a, b] = [echo(named.frameworkId), framework.id];
+    issues.push(
+      issue(
+        ['questionnaire'],
+        'questionnaire-framework-mismatch',
+        `de Questionnaire hoort bij afwegingskader "${a}", niet bij "${b}"`,
+        `the Questionnaire belongs to framework "${a}", not "${b}"`,
+      ),
+    );
+  }
+  if (named.version !== undefined && named.version !== framework.version) {
+    const [v, w] = [echo(named.version), framework.version];
+    issues.push(
+      issue(
+        ['questionnaire'],
+        'questionnaire-version-mismatch',
+        `de Questionnaire heeft versie ${v}; afwegingskader "${framework.id}" heeft versie ${w}`,
+        `the Questionnaire has version ${v}; framework "${framework.id}" has version ${w}`,
+      ),
+    );
+  }
 }
 
 /** The value of one answer for a question, or an issue; `undefined` for "don't know". */
-function answerValue(q: Question, answer: unknown, path: Path): { value?: boolean | number | string; issue?: InputIssue } {
+function answerValue(q: Question, answer: unknown, path: Path, answerSystem: string): { value?: boolean | number | string; issue?: InputIssue } {
   const wrong = (nl: string, en: string) => ({
     issue: issue(path, 'wrong-answer-type', `vraag "${q.id}" verwacht ${nl}`, `question "${q.id}" expects ${en}`),
   });
@@ -68,7 +124,7 @@ function answerValue(q: Question, answer: unknown, path: Path): { value?: boolea
       const options = q.options ?? [];
       if (
         isObject(coding) &&
-        (coding.system === undefined || coding.system === CHOICE_SYSTEM) &&
+        (coding.system === undefined || coding.system === answerSystem || coding.system === LEGACY_CHOICE_SYSTEM) &&
         typeof coding.code === 'string' &&
         options.includes(coding.code)
       ) {
@@ -137,17 +193,27 @@ export function fromQuestionnaireResponse(
     );
   }
 
-  const namedId = frameworkIdOf(response.questionnaire);
+  let base: string;
+  try {
+    base = canonicalBase((options ?? {}).canonicalBase);
+  } catch (error) {
+    if (error instanceof MeldcodeInputError) issues.push(...error.issues);
+    throw new MeldcodeInputError(issues);
+  }
+  const answerSystem = canonicals(base).answerSystem;
+  const named = namedQuestionnaire(response.questionnaire, base, frameworkOption !== undefined, issues);
   let framework: Framework | undefined;
   try {
     if (frameworkOption !== undefined) framework = resolveFramework(frameworkOption);
-    else if (namedId !== undefined && !hasFramework(namedId)) {
-      issues.push(issue(['questionnaire'], 'unknown-framework', `onbekend afwegingskader "${echo(namedId)}"`, `unknown framework "${echo(namedId)}"`));
-    } else framework = resolveFramework(namedId);
+    else if (named && !hasFramework(named.frameworkId)) {
+      const id = echo(named.frameworkId);
+      issues.push(issue(['questionnaire'], 'unknown-framework', `onbekend afwegingskader "${id}"`, `unknown framework "${id}"`));
+    } else if (named !== null) framework = resolveFramework(named?.frameworkId);
   } catch (error) {
     if (!(error instanceof MeldcodeInputError)) throw error;
     for (const found of error.issues) issues.push({ ...found, path: ['options', 'framework', ...found.path] });
   }
+  if (framework && named) checkIdentity(named, framework, frameworkOption !== undefined, issues);
   if (!framework) throw new MeldcodeInputError(issues);
 
   const modules = questionModulesFor(framework);
@@ -155,7 +221,9 @@ export function fromQuestionnaireResponse(
   const questions = new Map(modules.flatMap((m) => m.questions.map((q) => [q.id, q] as const)));
   const helps = new Set([...questions.keys()].map(helpLinkId));
   const kase: Record<string, unknown> = {};
-  if (namedId !== undefined && namedId === framework.id) kase.framework = framework.id;
+  // The case names its framework whenever the response or the caller did: evaluate() must not
+  // fall back to basismodel for a response to another framework's Questionnaire.
+  if (named || frameworkOption !== undefined) kase.framework = framework.id;
   const where = new Map<string, Path>();
 
   const walk = (items: unknown, path: Path, depth = 1): void => {
@@ -203,7 +271,7 @@ export function fromQuestionnaireResponse(
       const values: (boolean | number | string)[] = [];
       answers.forEach((answer, j) => {
         if (isObject(answer) && answer.item !== undefined) walk(answer.item, [...at, 'answer', j, 'item'], depth + 1);
-        const result = answerValue(q, answer, [...at, 'answer', j]);
+        const result = answerValue(q, answer, [...at, 'answer', j], answerSystem);
         if (result.issue) issues.push(result.issue);
         else if (result.value !== undefined) values.push(result.value);
       });

@@ -14,6 +14,7 @@ export interface Coding {
 export interface Extension {
   url: string;
   valueString?: string;
+  valueInteger?: number;
   valueCodeableConcept?: { coding?: Coding[]; text?: string };
 }
 
@@ -23,7 +24,7 @@ export interface Identifier {
   value?: string;
 }
 
-/** FHIR R4 `Reference` (a local `#id` reference to a contained resource, here). */
+/** FHIR R4 `Reference` (a local `#id` reference to a contained resource, or e.g. `Patient/123`). */
 export interface Reference {
   reference?: string;
   display?: string;
@@ -143,6 +144,8 @@ export interface Parameters {
 export interface DataRequirement {
   /** An R4 `FHIRAllTypes` code; this library asks for answers in a `QuestionnaireResponse`. */
   type: 'QuestionnaireResponse';
+  /** This library's `meldcode-open-question` extension names the open question's linkId. */
+  extension?: Extension[];
   profile?: string[];
   mustSupport?: string[];
 }
@@ -151,13 +154,19 @@ export interface DataRequirement {
 export interface GuidanceResponse {
   resourceType: 'GuidanceResponse';
   id?: string;
+  /** The id of the request this responds to (e.g. a CDS Hooks `hookInstance`). */
+  requestIdentifier?: Identifier;
   identifier?: Identifier[];
   contained?: Parameters[];
   /** One of `moduleUri`, `moduleCanonical` or `moduleCodeableConcept` is required; this library writes `moduleUri`. */
   moduleUri: string;
   /** From the value set `guidance-response-status`. */
   status: 'success' | 'data-requested' | 'data-required' | 'in-progress' | 'failure' | 'entered-in-error';
+  subject?: Reference;
+  encounter?: Reference;
   occurrenceDateTime?: string;
+  /** In R4 a `Device` reference: the system that gave the guidance. */
+  performer?: Reference;
   note?: { text: string }[];
   outputParameters?: Reference;
   dataRequirement?: DataRequirement[];
@@ -182,4 +191,19 @@ export interface CdsHooksCard {
     /** A topic code for the advice. */
     topic?: Coding;
   };
+  /** Links to show with the card: a web page (`absolute`) or a SMART app to launch (`smart`). */
+  links?: CdsHooksLink[];
+  /** Reasons the professional can pick when setting the card aside; feedback returns the one picked. */
+  overrideReasons?: Coding[];
+}
+
+/** A CDS Hooks 2.0 link on a card. */
+export interface CdsHooksLink {
+  /** What the link is, for a person. */
+  label: string;
+  /** An absolute URL; for `smart`, the app's launch URL. */
+  url: string;
+  type: 'absolute' | 'smart';
+  /** For a SMART app: context passed to it at launch. */
+  appContext?: string;
 }
