@@ -12,6 +12,8 @@ export default defineConfig({
     // Without ../shared/sources: says at the start which checks cannot run and how to get the
     // texts, and lists the skipped checks by name at the end (never passed silently).
     globalSetup: ['test/support/sources.setup.ts'],
+    // Every property test runs on one fixed fast-check seed (FC_SEED overrides it; see the file).
+    setupFiles: ['test/support/fast-check.setup.ts'],
     reporters: ['default', './test/support/sources.reporter.ts'],
     // Property tests run hundreds of evaluations; a slow CI machine must not fail them on time.
     testTimeout: 120_000,

@@ -48,6 +48,8 @@ Gebruik / usage:
   meldcode validate <framework.json>  controleer een eigen afwegingskader
   meldcode diff <a> <b>               waar twee afwegingskaders (id of JSON-bestand) anders adviseren
       [--json] [--runs <n>] [--seed <n>]
+  meldcode mutate <id | file.json>    mutatieanalyse: welke regels pint geen test vast? (exit 3: overlevenden)
+      [--golden <spec.json>] [--all: ook de bodem en de modules] [--sample <n>] [--json] [--runs <n>] [--seed <n>]
 
 Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik.
 `;
@@ -62,6 +64,8 @@ const options = {
   version: { type: 'boolean', short: 'v' },
   runs: { type: 'string' },
   seed: { type: 'string' },
+  golden: { type: 'string' },
+  sample: { type: 'string' },
 } as const;
 
 /** The issues of an input error as lines, in the chosen language. */
@@ -318,6 +322,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         } catch (error) {
           if (!(error instanceof MeldcodeInputError)) throw error;
           throw new BadInput([lang === 'nl' ? 'Ongeldig afwegingskader:' : 'Invalid framework:', ...issueLines(error.issues, lang)]);
+        }
+      }
+      case 'mutate': {
+        arity(1, lang === 'nl' ? 'geef één afwegingskader (id of JSON-bestand)' : 'give one framework (id or JSON file)');
+        const framework = args[0]!.endsWith('.json') ? await readJson(args[0]!, io, lang) : args[0]!;
+        const spec = values.golden !== undefined ? await readJson(values.golden, io, lang) : undefined;
+        const { mutateCommand } = await import('./mutate.js'); // needs fast-check: loaded only here
+        const numbers = { seed: count('--seed', values.seed), runs: count('--runs', values.runs), sample: count('--sample', values.sample) };
+        try {
+          return mutateCommand(framework as string, spec, { json: values.json, all: values.all, ...numbers }, io, lang);
+        } catch (error) {
+          if (!(error instanceof MeldcodeInputError)) throw error;
+          throw new BadInput([lang === 'nl' ? 'Ongeldige invoer:' : 'Invalid input:', ...issueLines(error.issues, lang)]);
         }
       }
       case 'validate': {

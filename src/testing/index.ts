@@ -325,8 +325,7 @@ interface Check {
   check: (...args: never[]) => void;
 }
 
-function checks(framework: Framework): Record<Exclude<Invariant, 'examples'>, Check> {
-  const run = (c: unknown) => evaluate(c as CaseInput, { framework, evaluationDate: DATE });
+function checks(framework: Framework, run = (c: unknown): Decision => evaluate(c as CaseInput, { framework, evaluationDate: DATE })): Record<Exclude<Invariant, 'examples'>, Check> {
   const unsafetyCodes = new Set(unsafetyIndicatorKinds(framework).keys());
   const cases = caseArbitrary(framework);
   const danger = unsafetyArbitrary(framework);
@@ -533,8 +532,13 @@ export function assertFramework(framework: string | Framework | FrameworkInput, 
 
 export { MeldcodeFrameworkError };
 
+/** @internal The invariants' checks with another evaluator (the mutation analysis runs them on a mutant). */
+export { checks as invariantChecks };
+
 export { evaluateReference, evaluateWithReference } from './reference.js';
 export { checkAgainstReference } from './differential.js';
 export type { ReferenceCheck, ReferenceCheckOptions } from './differential.js';
 export { decisionView, diffFrameworks } from './diff.js';
 export type { DecisionChange, DecisionView, DiffOptions, DiffTrailLine, FrameworkDiff, FrameworkDifference } from './diff.js';
+export { listMutants, mutateFramework, mutationKinds } from './mutate.js';
+export type { GoldenCase, Mutant, MutantResult, MutateOptions, MutationKind, MutationReport, MutationTarget } from './mutate.js';
