@@ -212,3 +212,95 @@ describe('answers typed in the interview', () => {
     expect(parseAnswer(q(id), line)).toEqual(expected);
   });
 });
+
+// Issue 10 item 6: hostile input, closed pipes and bugs end in one clear message and a
+// documented exit code, never a stack trace, and what the CLI writes stays bounded.
+describe('hostile input, closed pipes and bugs', () => {
+  const base = JSON.parse(readFileSync(join(process.cwd(), 'src', 'frameworks', 'basismodel', 'basismodel.framework.json'), 'utf8'));
+  const leaf = { fact: 'considerations', path: 'childSignals', operator: 'equal', value: true };
+  const rule = (id: string, conditions: unknown) => ({
+    id,
+    priority: 10,
+    conditions,
+    event: { type: 'action', params: { action: 'x-action' } },
+    explanation: { nl: 'x', en: 'x' },
+    source: { document: '004_afb33b2afc6e3693.txt', section: 'Kind Check' },
+  });
+  const unknownKeys = (n: number, prefix = 'k') => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, true]));
+  const noStack = (text: string) => expect(text).not.toMatch(/^\s+at .+[(:]/m);
+
+  it('lists at most 1,000 of 200,000 unknown keys, says more were left out, and stays small', () => {
+    const { code, stdout, stderr } = run(['evaluate', file('unknown-200k.json', { considerations: unknownKeys(200_000) })]);
+    expect([code, stdout]).toEqual([1, '']);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('Ongeldige invoer (meer dan 1000 problemen):');
+    expect(lines).toHaveLength(1 + 1000 + 1);
+    expect(lines.at(-1)).toBe('  (input): nog 199000 problemen weggelaten (hooguit 1000 worden genoemd)');
+    expect(stderr.length).toBeLessThan(100_000);
+    noStack(stderr);
+  });
+
+  it('counts the problems in the heading when there are few', () => {
+    const { stderr } = run(['evaluate', '-', '--lang', 'en'], '{"considerations":{"suspicion":"yes"}}');
+    expect(stderr.split('\n')[0]).toBe('Invalid input (1 problem):');
+  });
+
+  it('refuses 50 MB of unknown keys by the 10 MB cap, from a file and from stdin, in one line', () => {
+    const keys = unknownKeys(1_200_000, 'an-unknown-key-of-some-length-');
+    const big = file('unknown-50mb.json', { considerations: keys });
+    expect(statSync(big).size).toBeGreaterThan(50_000_000);
+    const fromFile = run(['evaluate', big]);
+    expect([fromFile.code, fromFile.stdout, fromFile.stderr]).toEqual([1, '', `${big} is groter dan 10000000 bytes\n`]);
+    const viaStdin = spawnSync('bash', ['-c', `node ${cli} evaluate - < ${big}`], { encoding: 'utf8', timeout: 60_000 });
+    expect([viaStdin.status, viaStdin.stdout, viaStdin.stderr]).toEqual([1, '', '- is groter dan 10000000 bytes\n']);
+  });
+
+  it('refuses a 1,000-deep condition tree in validate and flowchart with the limit, not a stack overflow', () => {
+    let tree: unknown = leaf;
+    for (let i = 0; i < 1000; i++) tree = { all: [tree] };
+    const deep = file('deep.json', { ...base, id: 'deep', rules: { id: 'deep', rules: [rule('deep', tree)] } });
+    for (const command of ['validate', 'flowchart']) {
+      const { code, stdout, stderr } = run([command, deep]);
+      expect([command, code, stdout]).toEqual([command, 1, '']);
+      expect(stderr).toContain('maxDepth = 64');
+      noStack(stderr);
+    }
+  });
+
+  it('answers a 1 kB DAG of named conditions and the scalar "in" of item 2 with "invalid", not "Geldig" or a hang', () => {
+    const conditions: Record<string, unknown> = { c24: { all: [leaf] } };
+    for (let i = 0; i < 24; i++) conditions[`c${i}`] = { all: [{ condition: `c${i + 1}` }, { condition: `c${i + 1}` }] };
+    const dag = run(['validate', file('dag.json', { ...base, id: 'dag', rules: { id: 'dag', conditions, rules: [rule('dag', { all: [{ condition: 'c0' }] })] } })]);
+    expect([dag.code, dag.stdout]).toEqual([1, '']);
+    expect(dag.stderr).toContain('maxInlinedLeaves');
+    const scalarIn = { all: [{ fact: 'considerations', operator: 'in', value: 0 }] };
+    const inScalar = run(['validate', file('in-scalar.json', { ...base, id: 'in-scalar', rules: { id: 'in', rules: [rule('in', scalarIn)] } })]);
+    expect([inScalar.code, inScalar.stdout]).toEqual([1, '']);
+    noStack(dag.stderr + inScalar.stderr);
+  });
+
+  // A pipeline through bash: `${PIPESTATUS[0]}` is the exit code of meldcode itself.
+  const pipeline = (script: string) => spawnSync('bash', ['-c', script], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, MELDCODE: cli } });
+
+  it('stops quietly when the reader closes the pipe early (| head), keeping its exit code', () => {
+    const acuteFile = file('acute-pipe.json', acute);
+    const json = pipeline(`node "$MELDCODE" evaluate ${acuteFile} --json | head -c 1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`);
+    expect(json.stderr).toBe('exit 0\n');
+    const bad = pipeline(`node "$MELDCODE" evaluate ${file('unknown-pipe.json', { considerations: unknownKeys(5000) })} 2>&1 | head -n 1 >/dev/null; echo "exit \${PIPESTATUS[0]}" >&2`);
+    expect(bad.stderr).toBe('exit 1\n');
+  });
+
+  it('ends an interview whose reader has gone, even when the answers never run out', () => {
+    // Without the EPIPE handling this re-asks "misschien" forever; the timeout would end it.
+    const endless = pipeline(`yes misschien | node "$MELDCODE" interview 2>/dev/null | head -c 200 >/dev/null; echo "exit \${PIPESTATUS[1]}" >&2`);
+    expect([endless.status, endless.stderr]).toEqual([0, 'exit 0\n']);
+  });
+
+  it('reports a bug in one line with exit 70, never a stack trace', () => {
+    // A bug simulated from outside: String.prototype.padEnd (used by `frameworks`) throws.
+    const bug = 'String.prototype.padEnd = function () { throw new TypeError("simulated bug\\n    at secret (file:///internals.js:1:1)"); };';
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(bug)}`, cli, 'frameworks'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.status).toBe(70);
+    expect(result.stderr).toBe('meldcode: interne fout (TypeError: simulated bug at secret (file:///internals.js:1:1)). Dit is een fout in meldcode; meld hem met de invoer (zie SECURITY.md).\n');
+  });
+});

@@ -8,7 +8,7 @@ import { validateFramework } from '../authoring/index.js';
 import { caseSchema } from '../case/schema.js';
 import { evaluate, parseCase } from '../decision/evaluate.js';
 import type { Decision } from '../decision/types.js';
-import { formatPath, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import { echo, formatPath, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import { toMermaid } from '../flowchart/index.js';
 import { formatDecision } from '../format/format.js';
 import { getFramework, listFrameworks } from '../frameworks/registry.js';
@@ -24,8 +24,11 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
-/** Exit codes: 0 a decision (or the output asked for), 1 bad input with every problem listed, 2 usage. */
-export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+/**
+ * Exit codes: 0 a decision (or the output asked for), 1 bad input with every problem listed, 2 usage,
+ * 70 an internal error (a bug in meldcode: one line on stderr, never a stack trace).
+ */
+export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
 
 class UsageError extends Error {}
 class BadInput extends Error {
@@ -51,7 +54,9 @@ Gebruik / usage:
   meldcode mutate <id | file.json>    mutatieanalyse: welke regels pint geen test vast? (exit 3: overlevenden)
       [--golden <spec.json>] [--all: ook de bodem en de modules] [--sample <n>] [--json] [--runs <n>] [--seed <n>]
 
-Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik.
+Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik,
+  70 interne fout (een fout in meldcode: één regel, meld hem).
+Sluit de lezer de uitvoer vroeg (| head), dan stopt meldcode zonder melding.
 `;
 
 const options = {
@@ -72,6 +77,22 @@ const options = {
 function issueLines(issues: readonly InputIssue[], lang: Lang): string[] {
   return issues.map((i) => `  ${formatPath(i.path)}: ${i.message[lang]}`);
 }
+
+/**
+ * The heading and the lines of an input error. The library keeps at most 1,000 issues and
+ * counts the rest in a last `too-many-issues` issue, so the heading says "more than 1,000" then.
+ */
+function badInput(head: { nl: string; en: string }, issues: readonly InputIssue[], lang: Lang): BadInput {
+  const capped = issues.some((i) => i.code === 'too-many-issues');
+  const listed = issues.filter((i) => i.code !== 'too-many-issues').length;
+  const count = capped
+    ? lang === 'nl' ? `meer dan ${listed} problemen` : `more than ${listed} problems`
+    : lang === 'nl' ? `${listed} ${listed === 1 ? 'probleem' : 'problemen'}` : `${listed} problem${listed === 1 ? '' : 's'}`;
+  return new BadInput([`${head[lang]} (${count}):`, ...issueLines(issues, lang)]);
+}
+
+const invalidInput = { nl: 'Ongeldige invoer', en: 'Invalid input' };
+const invalidFramework = { nl: 'Ongeldig afwegingskader', en: 'Invalid framework' };
 
 /** The largest JSON input the CLI reads (a case or a framework document): 10 MB. */
 export const MAX_INPUT_BYTES = 10_000_000;
@@ -135,10 +156,8 @@ function decide(kase: unknown, opts: ReturnType<typeof evaluateOptions>, lang: L
   try {
     return evaluate(parseCase(kase, opts), opts);
   } catch (error) {
-    if (error instanceof MeldcodeInputError) {
-      const head = lang === 'nl' ? `Ongeldige invoer (${error.issues.length} probleem/problemen):` : `Invalid input (${error.issues.length} problem(s)):`;
-      throw new BadInput([head, ...issueLines(error.issues, lang)]);
-    }
+    if (error instanceof MeldcodeFrameworkError) throw badInput(invalidFramework, error.issues, lang);
+    if (error instanceof MeldcodeInputError) throw badInput(invalidInput, error.issues, lang);
     throw error;
   }
 }
@@ -304,8 +323,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           io.stdout.write(`${toMermaid(framework as Parameters<typeof toMermaid>[0], { lang })}\n`);
         } catch (error) {
           if (!(error instanceof MeldcodeInputError)) throw error;
-          const head = lang === 'nl' ? 'Ongeldig afwegingskader:' : 'Invalid framework:';
-          throw new BadInput([head, ...issueLines(error.issues, lang)]);
+          throw badInput(invalidFramework, error.issues, lang);
         }
         return EXIT.ok;
       }
@@ -340,10 +358,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case 'validate': {
         arity(1, lang === 'nl' ? 'geef één afwegingskader (JSON-bestand)' : 'give one framework (JSON file)');
         const result = validateFramework(await readJson(args[0] as string, io, lang));
-        if (!result.ok) {
-          const head = lang === 'nl' ? `Ongeldig afwegingskader (${result.issues.length} probleem/problemen):` : `Invalid framework (${result.issues.length} problem(s)):`;
-          throw new BadInput([head, ...issueLines(result.issues, lang)]);
-        }
+        if (!result.ok) throw badInput(invalidFramework, result.issues, lang);
         const f = result.framework;
         io.stdout.write(lang === 'nl' ? `Geldig: ${f.id} ${f.version} (${f.name.nl})\n` : `Valid: ${f.id} ${f.version} (${f.name.en})\n`);
         return EXIT.ok;
@@ -362,6 +377,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${error.lines.join('\n')}\n`);
       return EXIT.badInput;
     }
+    // A typed error from the library that no command turned into lines itself.
+    if (error instanceof MeldcodeInputError) {
+      io.stderr.write(`${badInput(error instanceof MeldcodeFrameworkError ? invalidFramework : invalidInput, error.issues, lang).lines.join('\n')}\n`);
+      return EXIT.badInput;
+    }
     throw error;
   }
+}
+
+/**
+ * What the executable prints for an error that is not bad input or usage, so a bug in
+ * meldcode: one line with the error's name and at most 200 characters of its message, never a
+ * stack trace (which would repeat internals, and input, at length).
+ */
+export function internalErrorLine(error: unknown, lang: Lang = 'nl'): string {
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = echo(error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ');
+  return lang === 'nl'
+    ? `meldcode: interne fout (${name}: ${message}). Dit is een fout in meldcode; meld hem met de invoer (zie SECURITY.md).\n`
+    : `meldcode: internal error (${name}: ${message}). This is a bug in meldcode; please report it with the input (see SECURITY.md).\n`;
 }
