@@ -49,6 +49,9 @@ export async function buildApp(outDir = appDist): Promise<{ bytes: number; metaf
     // The app lives inside this repository, so `meldcode` resolves to this package by its name
     // (package.json `exports` → dist/index.js), as it would from an adopter's node_modules.
     absWorkingDir: root,
+    // Not examples/web/tsconfig.json, whose `paths` point the typecheck at src/: the bundle takes
+    // the built package, as an adopter's would.
+    tsconfigRaw: { compilerOptions: { target: 'es2022', verbatimModuleSyntax: true } },
     bundle: true,
     minify: true,
     format: 'esm',

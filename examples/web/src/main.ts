@@ -623,7 +623,7 @@ function renderFlowchart(v: View): void {
       h('li', { class: 'lg-closing' }, w.legend.closing),
       h('li', { class: 'lg-open' }, w.legend.open),
     ),
-    h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': w.chart }, renderChart(c.chart, path, w.chart)),
+    h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': w.chartDrawing }, renderChart(c.chart, path, w.chart)),
     h('h3', {}, w.chartPath),
     steps.length
       ? h('ol', { class: 'path', id: 'chart-path' }, steps.map((e) => h('li', {}, `${label.get(e.from)} → ${e.label ? `${e.label} → ` : ''}${label.get(e.to)}`)))
