@@ -1,0 +1,44 @@
+// Every resource meldcode/fhir generates, through a real FHIR R4 validator: zero errors.
+import { describe, expect, it } from 'vitest';
+import { type CaseInput, evaluate, listFrameworks } from '../src/index.js';
+import { conformanceResources, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
+import { loadExamples } from '../scripts/load-examples.js';
+import { fillQuestionnaire } from './fhir-r4.js';
+import { validationErrors } from './fhir-validator.js';
+
+const date = { evaluationDate: '2026-11-23' };
+const examples = loadExamples();
+const questionnaires = listFrameworks().flatMap((f) =>
+  (['nl', 'en'] as const).flatMap((locale) => [
+    [`${f.id} ${locale}`, toQuestionnaire(f.id, { locale })],
+    [`${f.id} ${locale} kindcheck`, toQuestionnaire(f.id, { locale, modules: ['kindcheck'] })],
+  ] as const),
+);
+
+describe('a real validator (@medplum/core, R4 definitions)', () => {
+  it('finds errors: it is no validator that passes everything', () => {
+    expect(validationErrors({ resourceType: 'Questionnaire', status: 'active', item: [{ linkId: 'g', type: 'group' }] }).join()).toMatch(/que-1/);
+    expect(validationErrors({ resourceType: 'GuidanceResponse', status: 'success' }).length).toBeGreaterThan(0);
+    expect(validationErrors({ resourceType: 'CodeSystem', status: 'active', content: 'complete', concept: [{ display: 'no code' }] }).length).toBeGreaterThan(0);
+  });
+
+  it.each(questionnaires)('the Questionnaire %s validates', (_, q) => {
+    expect(validationErrors(q)).toEqual([]);
+  });
+
+  it.each(examples.map((e) => [e.id, e] as const))('example %s: its GuidanceResponse and its QuestionnaireResponse validate', (_, example) => {
+    const decision = evaluate(example.case as CaseInput, date);
+    expect(validationErrors(toGuidanceResponse(decision, { subject: { reference: 'Patient/1' }, requestIdentifier: { value: 'x' } }))).toEqual([]);
+    expect(validationErrors(fillQuestionnaire(toQuestionnaire('basismodel'), example.case))).toEqual([]);
+  });
+
+  it('a GuidanceResponse that asks for data validates (data-required, with its open questions)', () => {
+    const g = toGuidanceResponse(evaluate({}, date));
+    expect(g.status).toBe('data-required');
+    expect(validationErrors(g)).toEqual([]);
+  });
+
+  it.each(conformanceResources().map((r) => [`${r.resourceType}/${r.id}`, r] as const))('the conformance resource %s validates', (_, r) => {
+    expect(validationErrors(r)).toEqual([]);
+  });
+});
