@@ -1,6 +1,6 @@
 // Writing a framework: define one from JSON, extend a shipped one for an organisation, validate
 // a file. Every path ends in parseFramework (zod + the legal-floor check) and a trial compile.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
 import {
   shippedIdIssues,
@@ -89,26 +89,26 @@ export const frameworkChangesSchema = z.strictObject({
   /** The new framework's id, e.g. `sociaal-domein-wijkteam-oost`. */
   id: frameworkSchema.shape.id,
   version: frameworkSchema.shape.version,
-  validFrom: frameworkSchema.shape.validFrom.optional(),
+  validFrom: z.optional(frameworkSchema.shape.validFrom),
   name: textSchema,
-  description: textSchema.optional(),
+  description: z.optional(textSchema),
   /** Who publishes the extension (the organisation); added after the base's publishers. */
-  publishers: z.array(z.string().min(1)).optional(),
+  publishers: z.optional(z.array(z.string().check(z.minLength(1)))),
   /** The organisation's own meldcode; the base's source stays listed under `sources`. */
-  source: sourceSchema.optional(),
+  source: z.optional(sourceSchema),
   consent: frameworkSchema.shape.consent,
   /** Roles added, or replaced by id. */
-  roles: z.array(roleSchema).optional(),
+  roles: z.optional(z.array(roleSchema)),
   /** Per step: roles replace the base's; requirements are added or made stricter by id. */
-  steps: z.array(stepSchema).optional(),
+  steps: z.optional(z.array(stepSchema)),
   designatedOfficer: frameworkSchema.shape.designatedOfficer,
   /** Indicators added to the base's. */
-  indicators: z.array(indicatorSchema).optional(),
-  guidingQuestions: z.array(guidingQuestionSchema).optional(),
-  examples: z.array(exampleSchema).optional(),
+  indicators: z.optional(z.array(indicatorSchema)),
+  guidingQuestions: z.optional(z.array(guidingQuestionSchema)),
+  examples: z.optional(z.array(exampleSchema)),
   openItems: frameworkSchema.shape.openItems,
   /** Rules added to the base's (ids and condition names must be new). */
-  rules: ruleFileSchema.optional(),
+  rules: z.optional(ruleFileSchema),
 });
 /** What {@link extendFramework} accepts as changes. */
 export type FrameworkChanges = z.input<typeof frameworkChangesSchema>;

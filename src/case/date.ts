@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** A calendar date, `YYYY-MM-DD`, that exists. Its own file so any schema can import it without a cycle. */
 export const isoDate = z.iso.date();
@@ -20,6 +20,6 @@ export function isDateInRange(date: Date): boolean {
  * The `evaluationDate` option: `YYYY-MM-DD`, or a valid Date in the years 1 to 9999 (read as
  * the date in the Netherlands at that moment).
  */
-export const evaluationDateOption = z.union([isoDate, z.date()]).refine((d) => typeof d === 'string' || isDateInRange(d), {
+export const evaluationDateOption = z.union([isoDate, z.date()]).check(z.refine((d) => typeof d === 'string' || isDateInRange(d), {
   message: 'expected a valid date in the years 1 to 9999',
-});
+}));

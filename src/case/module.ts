@@ -1,6 +1,6 @@
 // What every rule module (kindcheck, scope, steps, records) shares: validating its part of a
 // case, the facts its rules read, its question file, and the options of its standalone function.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import type { Question } from '../questions/questions.js';
 import { sortKeys } from '../rules/canonical.js';
@@ -30,8 +30,8 @@ export interface ModuleOptions {
 }
 
 const moduleOptionsSchema = z.strictObject({
-  lang: z.enum(['nl', 'en']).optional(),
-  evaluationDate: isoDate.optional(),
+  lang: z.optional(z.enum(['nl', 'en'])),
+  evaluationDate: z.optional(isoDate),
 });
 
 /**
@@ -39,21 +39,21 @@ const moduleOptionsSchema = z.strictObject({
  * so a standalone module (`meldcode/kindcheck`) does not pull in the whole question catalogue.
  */
 const moduleQuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/),
+  id: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/)),
   text: textSchema,
-  help: textSchema.optional(),
+  help: z.optional(textSchema),
   answer: z.enum(['boolean', 'integer', 'integer-list', 'choice']),
-  options: z.array(z.string().min(1)).min(2).optional(),
+  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   source: sourceSchema,
 });
 
 /** A module's question file: its questions, in the order they are asked. */
 export const moduleQuestionFileSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   source: sourceSchema,
-  questions: z.array(moduleQuestionSchema).min(1),
+  questions: z.array(moduleQuestionSchema).check(z.minLength(1)),
   /** Further questions one can ask for a question (the kindcheck's question 2). */
-  subQuestions: z.array(textSchema).optional(),
+  subQuestions: z.optional(z.array(textSchema)),
 });
 
 /**
@@ -66,7 +66,7 @@ export interface RuleModule<E extends BaseEffect> {
   /** The rule file as shipped, deeply frozen. `test/modules.test.ts` validates it against {@link effectSchema}. */
   readonly ruleFile: RuleFile<E>;
   /** The schema of the effects its rules may establish. */
-  readonly effectSchema: z.ZodType<BaseEffect>;
+  readonly effectSchema: z.ZodMiniType<BaseEffect>;
   /** Its questions by id (fact path), in the order they are asked. */
   readonly questions: ReadonlyMap<string, Question>;
   /** Its rules, compiled on first use and reused. */
@@ -82,7 +82,7 @@ export interface RuleModule<E extends BaseEffect> {
  */
 export function defineRuleModule<E extends BaseEffect>(spec: {
   ruleFile: unknown;
-  effectSchema: z.ZodType<BaseEffect>;
+  effectSchema: z.ZodMiniType<BaseEffect>;
   questions?: readonly Question[];
 }): RuleModule<E> {
   const ruleFile = deepFreeze(spec.ruleFile) as RuleFile<E>;
@@ -173,7 +173,7 @@ function today(): string {
  * Validates a module's input against its schema and its options; every problem (also an age that
  * contradicts the date of birth) is collected into one {@link MeldcodeInputError}.
  */
-export function parseModuleInput<S extends z.ZodType<Case>>(
+export function parseModuleInput<S extends z.ZodMiniType<Case>>(
   schema: S,
   input: unknown,
   options: unknown,

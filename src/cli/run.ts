@@ -3,7 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { validateFramework } from '../authoring/index.js';
 import { caseSchema } from '../case/schema.js';
 import { evaluate, parseCase } from '../decision/evaluate.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { evaluationDateOption, todayInAmsterdam } from '../case/date.js';
 import type { Action } from '../decision/types.js';
 import { fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
@@ -430,10 +430,10 @@ export interface ConsentOptions {
 }
 
 const optionsSchema = z.strictObject({
-  lang: z.enum(['nl', 'en']).optional(),
-  evaluationDate: evaluationDateOption.optional(),
-  regime: z.enum(consentRegimes).optional(),
-  objectionRegime: z.enum(objectionRegimes).optional(),
+  lang: z.optional(z.enum(['nl', 'en'])),
+  evaluationDate: z.optional(evaluationDateOption),
+  regime: z.optional(z.enum(consentRegimes)),
+  objectionRegime: z.optional(z.enum(objectionRegimes)),
 });
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDate } from '../case/date.js';
 import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema } from '../rules/schema.js';
 
@@ -23,32 +23,31 @@ export const anonymityReasons = Object.freeze([
 /** The client fields the conversation and consent rules read (*cliënt*). All optional: unknown is never "no". */
 export const consentClientSchema = z.strictObject({
   /** Date of birth (`YYYY-MM-DD`); the age is computed from it on the evaluation date. */
-  birthDate: isoDate.optional(),
+  birthDate: z.optional(isoDate),
   /** Age in whole years, when no date of birth is known. */
-  age: z.int().min(0).max(130).optional(),
+  age: z.optional(z.int().check(z.gte(0)).check(z.lte(130))),
   /** The client's role in the suspected violence (*slachtoffer, vermoedelijke pleger, getuige*). */
-  role: z.enum(['victim', 'suspected-perpetrator', 'child-witness']).optional(),
+  role: z.optional(z.enum(['victim', 'suspected-perpetrator', 'child-witness'])),
   /** Is pregnant (*zwanger*). */
-  pregnant: z.boolean().optional(),
+  pregnant: z.optional(z.boolean()),
   /** Cares for a minor (*heeft de zorg voor een minderjarige*). */
-  caresForMinor: z.boolean().optional(),
+  caresForMinor: z.optional(z.boolean()),
   /** Cares for a care-dependent adult (*heeft de zorg voor een zorgafhankelijke volwassene*). */
-  caresForCareDependentAdult: z.boolean().optional(),
+  caresForCareDependentAdult: z.optional(z.boolean()),
   /** Is care-dependent (*zorgafhankelijk*). */
-  careDependent: z.boolean().optional(),
+  careDependent: z.optional(z.boolean()),
   /** Lacks decision-making capacity on this point (*wilsonbekwaam*). */
-  lacksCapacity: z.boolean().optional(),
+  lacksCapacity: z.optional(z.boolean()),
   /** The legal representative (*wettelijk vertegenwoordiger*). */
-  legalRepresentative: z
+  legalRepresentative: z.optional(z
     .strictObject({
       /** The client has a legal representative. */
-      present: z.boolean().optional(),
+      present: z.optional(z.boolean()),
       /** The representative may be the perpetrator (*mogelijk zelf de pleger*). */
-      possiblyPerpetrator: z.boolean().optional(),
-    })
-    .optional(),
+      possiblyPerpetrator: z.optional(z.boolean()),
+    })),
   /** Still lives at home with the parents (*woont nog thuis*). */
-  livesWithParents: z.boolean().optional(),
+  livesWithParents: z.optional(z.boolean()),
 });
 
 /** The conversation about the intended report (*gesprek over de melding*). */
@@ -58,56 +57,56 @@ export const conversationSchema = z.strictObject({
    * of the client, the professional or another is (or could be) at stake; `loss-of-contact` —
    * good reason to expect the client to break contact. Absent: the conversation is held.
    */
-  skipReason: z.enum(skipReasons).optional(),
+  skipReason: z.optional(z.enum(skipReasons)),
   /**
    * With `skipReason: 'loss-of-contact'`: the client can then no longer be protected sufficiently
    * against the possible violence — only then is the expected loss of contact a reason to skip
    * (000 Bijlage 1b stap 5).
    */
-  clientUnprotectedIfContactLost: z.boolean().optional(),
+  clientUnprotectedIfContactLost: z.optional(z.boolean()),
   /** The reason for skipping is recorded in the file. */
-  skipReasonRecorded: z.boolean().optional(),
+  skipReasonRecorded: z.optional(z.boolean()),
   /** The conversation itself could endanger a family member or the professional. */
-  endangersSomeone: z.boolean().optional(),
+  endangersSomeone: z.optional(z.boolean()),
   /** Why the reporter wants to stay anonymous towards the family, if so. */
-  anonymityReason: z.enum(anonymityReasons).optional(),
+  anonymityReason: z.optional(z.enum(anonymityReasons)),
 });
 
 /** The client's (or parents') objection to the report (*bezwaar tegen de melding*). */
 export const objectionSchema = z.strictObject({
   /** The client (or the parents) object to the report. */
-  raised: z.boolean().optional(),
+  raised: z.optional(z.boolean()),
   /** The objection can be met (*tegemoetkomen aan de bezwaren*). */
-  canBeMet: z.boolean().optional(),
+  canBeMet: z.optional(z.boolean()),
   /** The objection is considered and free (*weloverwogen en in vrijheid*). */
-  consideredAndFree: z.boolean().optional(),
+  consideredAndFree: z.optional(z.boolean()),
   /** The refusal is driven by dependency on the perpetrator, e.g. fear of repercussions. */
-  drivenByDependencyOrFear: z.boolean().optional(),
+  drivenByDependencyOrFear: z.optional(z.boolean()),
   /** Serious danger of heavy physical or psychological harm or death (*ernstig gevaar voor zwaar letsel of de dood*). */
-  seriousDanger: z.boolean().optional(),
+  seriousDanger: z.optional(z.boolean()),
   /** The professional's weighing: protection of the client or a family member must prevail (*de doorslag geven*). */
-  protectionPrevails: z.boolean().optional(),
+  protectionPrevails: z.optional(z.boolean()),
   /** The report concerns domestic violence and the objecting client is its adult victim. */
-  domesticViolenceAdultVictim: z.boolean().optional(),
+  domesticViolenceAdultVictim: z.optional(z.boolean()),
   /**
    * A minor is involved in any way: lives in or regularly stays in the household, witnesses the
    * violence, or is cared for by the victim or the suspect (FAQ 004 regime).
    */
-  minorInvolved: z.boolean().optional(),
+  minorInvolved: z.optional(z.boolean()),
   /** Someone else who has not objected is at risk from the violence (FAQ 004 regime). */
-  othersAtRisk: z.boolean().optional(),
+  othersAtRisk: z.optional(z.boolean()),
   /** The victim depends on the suspect for care (FAQ 004 regime). */
-  dependsOnSuspectForCare: z.boolean().optional(),
+  dependsOnSuspectForCare: z.optional(z.boolean()),
   /**
    * Why the objection is considered and free despite a dependency on the suspect for care, or
    * honour-based violence, forced marriage or FGM, is recorded (FAQ 004 regime).
    */
-  freedomReasonRecorded: z.boolean().optional(),
+  freedomReasonRecorded: z.optional(z.boolean()),
   /**
    * Why there is no serious danger although an acute example that points to danger to life was
    * answered yes, is recorded (FAQ 004 regime).
    */
-  noSeriousDangerReasonRecorded: z.boolean().optional(),
+  noSeriousDangerReasonRecorded: z.optional(z.boolean()),
 });
 
 /**
@@ -138,43 +137,42 @@ export const objectionRegimes = Object.freeze(['faq-004', 'weighing'] as const s
 /** The specific forms of violence the FAQ 004 regime reads (000 §Specifieke vormen van huiselijk geweld of kindermishandeling). */
 export const consentFormsSchema = z.strictObject({
   /** Female genital mutilation (*vrouwelijke genitale verminking*). */
-  fgm: z.boolean().optional(),
+  fgm: z.optional(z.boolean()),
   /** Honour-based violence (*eergerelateerd geweld*). */
-  honourBasedViolence: z.boolean().optional(),
+  honourBasedViolence: z.optional(z.boolean()),
   /** Forced marriage (*huwelijksdwang*). */
-  forcedMarriage: z.boolean().optional(),
+  forcedMarriage: z.optional(z.boolean()),
 });
 
 /** The steps the reviewer's checklist reads (000 §3.3); the full steps section belongs to the steps module. */
 export const consentStepsSchema = z.strictObject({
   /** Signals recorded (step 1): enough relevant facts, carefully collected. */
-  signalsRecorded: z.boolean().optional(),
+  signalsRecorded: z.optional(z.boolean()),
   /** A colleague was consulted (step 2). */
-  colleagueConsulted: z.boolean().optional(),
+  colleagueConsulted: z.optional(z.boolean()),
   /** Veilig Thuis was asked for advice (step 2). */
-  veiligThuisAdviceAsked: z.boolean().optional(),
+  veiligThuisAdviceAsked: z.optional(z.boolean()),
   /** The conversation with the client was held (step 3). */
-  conversationHeld: z.boolean().optional(),
+  conversationHeld: z.optional(z.boolean()),
 });
 
 /** The standalone input of {@link evaluateConsent}. Every answer is optional. */
 export const consentInputSchema = z.strictObject({
   /** The date the age is computed on (`YYYY-MM-DD`); the option overrides it; default today in Europe/Amsterdam. */
-  evaluationDate: isoDate.optional(),
-  client: consentClientSchema.optional(),
-  conversation: conversationSchema.optional(),
-  objection: objectionSchema.optional(),
-  steps: consentStepsSchema.optional(),
-  forms: consentFormsSchema.optional(),
+  evaluationDate: z.optional(isoDate),
+  client: z.optional(consentClientSchema),
+  conversation: z.optional(conversationSchema),
+  objection: z.optional(objectionSchema),
+  steps: z.optional(consentStepsSchema),
+  forms: z.optional(consentFormsSchema),
   /** Afweging 2 as this module needs it. Disclosure is a form of acute unsafety. */
-  unsafety: z
+  unsafety: z.optional(z
     .strictObject({
       /** Acute or structural unsafety (or disclosure) is suspected. */
-      acuteOrStructural: z.boolean().optional(),
+      acuteOrStructural: z.optional(z.boolean()),
       /** An acute example that points to danger to life is answered yes (in a decision: the framework's list). */
-      threatToLifeExample: z.boolean().optional(),
-    })
-    .optional(),
+      threatToLifeExample: z.optional(z.boolean()),
+    })),
 });
 
 /** The input of {@link evaluateConsent}, as a caller writes it. */
@@ -232,7 +230,7 @@ export const objectionStatuses = Object.freeze([
 /** Where an objection leaves the report (see {@link objectionStatuses}). */
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 
-const questionIds = z.array(z.string().min(1)).min(1);
+const questionIds = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
 
 /** The effect vocabulary of the consent rules (json-rules-engine `event`). */
 export const consentEffectSchema = z.discriminatedUnion('type', [
@@ -263,7 +261,7 @@ export const consentEffectSchema = z.discriminatedUnion('type', [
       status: z.enum(objectionStatuses),
       reportDespiteObjection: z.union([z.boolean(), z.null()]),
       /** For an `open` status: the questions whose answers settle it. */
-      questions: questionIds.optional(),
+      questions: z.optional(questionIds),
     }),
   }),
   /** Whether the always-report rule (004) applies. */
@@ -342,11 +340,11 @@ export interface ConsentQuestion {
 }
 
 const consentQuestionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/),
+  id: z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/)),
   text: textSchema,
-  help: textSchema.optional(),
+  help: z.optional(textSchema),
   answer: z.enum(['boolean', 'date', 'integer', 'choice']),
-  choices: z.array(z.string().min(1)).min(2).optional(),
+  choices: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   source: sourceSchema,
 });
 
@@ -356,7 +354,7 @@ const citedTextSchema = z.strictObject({ id: kebabId, text: textSchema, source: 
 /** The consent question file: the questions, the five conflict-of-duties questions, the reviewer's checklist. */
 export const consentQuestionFileSchema = z.strictObject({
   id: kebabId,
-  questions: z.array(consentQuestionSchema).min(1),
-  conflictOfDuties: z.array(citedTextSchema).length(5),
-  reviewerChecklist: z.array(citedTextSchema.extend({ id: z.enum(checklistItems) })).length(checklistItems.length),
+  questions: z.array(consentQuestionSchema).check(z.minLength(1)),
+  conflictOfDuties: z.array(citedTextSchema).check(z.length(5)),
+  reviewerChecklist: z.array(z.extend(citedTextSchema, { id: z.enum(checklistItems) })).check(z.length(checklistItems.length)),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ageIssues } from '../case/age.js';
 import { type Case, type CaseInput, caseSchema } from '../case/schema.js';
 import { evaluationDateOption, todayInAmsterdam } from '../case/date.js';
@@ -24,9 +24,9 @@ export interface EvaluateOptions {
 }
 
 const optionsSchema = z.strictObject({
-  lang: z.enum(['nl', 'en']).optional(),
-  evaluationDate: evaluationDateOption.optional(),
-  framework: z.union([z.string(), z.looseObject({})]).optional(),
+  lang: z.optional(z.enum(['nl', 'en'])),
+  evaluationDate: z.optional(evaluationDateOption),
+  framework: z.optional(z.union([z.string(), z.looseObject({})])),
 });
 
 /**

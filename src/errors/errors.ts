@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Text } from '../rules/schema.js';
 
 /** One problem with an input: where it is and what is wrong, in Dutch and English. */

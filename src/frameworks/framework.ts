@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isoDate } from '../case/schema.js';
 import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
@@ -50,7 +50,7 @@ export const roleSchema = z.strictObject({
   id: kebabId,
   name: textSchema,
   /** Where the role comes from (a profession's document, or the organisation's own meldcode). */
-  source: sourceSchema.optional(),
+  source: z.optional(sourceSchema),
 });
 
 /** How binding a step requirement is, from least to most strict. */
@@ -64,22 +64,22 @@ export const stepRequirementSchema = z.strictObject({
   id: kebabId,
   level: z.enum(requirementLevels),
   /** Whom it applies to when that is only part of the profession (e.g. dentists). */
-  appliesTo: textSchema.optional(),
+  appliesTo: z.optional(textSchema),
   text: textSchema,
   source: sourceSchema,
 });
 
 /** The specifics of one of the five steps: who takes it, who decides (step 5), who is informed, what it requires. */
 export const stepSchema = z.strictObject({
-  step: z.int().min(1).max(5),
+  step: z.int().check(z.gte(1)).check(z.lte(5)),
   /** Role ids of those who take this step. */
-  takenBy: z.array(kebabId).optional(),
+  takenBy: z.optional(z.array(kebabId)),
   /** Step 5 only: role ids of those who decide on the report (Bijlage 1c). */
-  decidedBy: z.array(kebabId).optional(),
+  decidedBy: z.optional(z.array(kebabId)),
   /** Role ids of those who are informed in this step. */
-  informed: z.array(kebabId).optional(),
-  requirements: z.array(stepRequirementSchema).optional(),
-  source: sourceSchema.optional(),
+  informed: z.optional(z.array(kebabId)),
+  requirements: z.optional(z.array(stepRequirementSchema)),
+  source: z.optional(sourceSchema),
 });
 
 /** A documented example (vignette) with the case it stands for and the outcome the framework reaches. */
@@ -93,7 +93,7 @@ export const exampleSchema = z.strictObject({
   /** What the framework's norm is for this case. */
   expect: z.strictObject({
     outcome: z.enum(['out-of-scope', 'close-and-record', 'report', 'help', 'report-and-help', 'needs-input']),
-    necessary: z.boolean().nullable(),
+    necessary: z.nullable(z.boolean()),
     norms: z.array(z.union([z.literal(1), z.literal(2), z.literal(3)])),
   }),
 });
@@ -101,10 +101,10 @@ export const exampleSchema = z.strictObject({
 /** A question that helps the professional answer one of the five considerations; shown, never evaluated. */
 export const guidingQuestionSchema = z.strictObject({
   code: kebabId,
-  consideration: z.int().min(1).max(5),
+  consideration: z.int().check(z.gte(1)).check(z.lte(5)),
   text: textSchema,
   /** The case fact whose answer it helps to give (e.g. `considerations.help.history`). Guidance only. */
-  relatesTo: z.string().regex(/^considerations(?:\.[A-Za-z]+)+$/).optional(),
+  relatesTo: z.optional(z.string().check(z.regex(/^considerations(?:\.[A-Za-z]+)+$/))),
   source: sourceSchema,
 });
 
@@ -112,32 +112,32 @@ export const guidingQuestionSchema = z.strictObject({
 export const frameworkSchema = z
   .strictObject({
     /** The JSON Schema the file follows (`meldcode/schema/framework.schema.json`), for editors. */
-    $schema: z.string().optional(),
+    $schema: z.optional(z.string()),
     id: kebabId,
     /** Version of this encoding of the framework. */
-    version: z.string().regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0'),
+    version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'expected a version like 1.0.0')),
     /** The date from which the framework applies (`YYYY-MM-DD`). */
     validFrom: isoDate,
     name: textSchema,
-    description: textSchema.optional(),
+    description: z.optional(textSchema),
     /** The associations or bodies that published it. */
-    publishers: z.array(z.string().min(1)).min(1),
+    publishers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
     /** A *signaller* (no help of its own, e.g. a teacher) or a *helper* (Basisdocument ch. 1). */
     role: z.enum(['signaller', 'helper']),
     source: sourceSchema,
     /** Further sources the framework draws on (e.g. the public pages of a profession's meldcode). */
-    sources: z.array(sourceSchema).optional(),
+    sources: z.optional(z.array(sourceSchema)),
     /** The framework this one extends (organisation tailoring), by id and version. */
-    extends: z.strictObject({ id: kebabId, version: z.string().min(1) }).optional(),
+    extends: z.optional(z.strictObject({ id: kebabId, version: z.string().check(z.minLength(1)) })),
     /** Who may give consent to share data: from 16 (privacy law) or from 12 (Jeugdwet, WGBO); 000 §3.2 NB 1. */
-    consent: z.strictObject({ regime: z.enum(['privacy-16', 'jeugdwet-wgbo-12']), source: sourceSchema }).optional(),
+    consent: z.optional(z.strictObject({ regime: z.enum(['privacy-16', 'jeugdwet-wgbo-12']), source: sourceSchema })),
     /**
      * How a client's objection to a report that is the norm weighs (DESIGN §6.5), cited from the
      * framework's own source: `faq-004` (the FAQ's exception for the considered and free objection
      * of an adult victim of domestic violence) or `weighing` (the professional's recorded weighing
      * decides). Absent: the source does not settle it; the library applies the weighing and says so.
      */
-    objectionRegime: z
+    objectionRegime: z.optional(z
       .strictObject({
         regime: z.enum(['faq-004', 'weighing']),
         source: sourceSchema,
@@ -145,33 +145,30 @@ export const frameworkSchema = z
          * `faq-004`: the codes of the acute indicators that point to danger to life. Answered yes
          * beside "no serious danger", the exception needs a recorded reason.
          */
-        threatToLifeIndicators: z.array(kebabId).optional(),
-      })
-      .optional(),
+        threatToLifeIndicators: z.optional(z.array(kebabId)),
+      })),
     /** The profession's own labels for the five considerations (e.g. KNMG: Vermoeden, Veiligheid, …). */
-    questionLabels: z
-      .array(z.strictObject({ consideration: z.int().min(1).max(5), label: textSchema, source: sourceSchema }))
-      .optional(),
+    questionLabels: z.optional(z
+      .array(z.strictObject({ consideration: z.int().check(z.gte(1)).check(z.lte(5)), label: textSchema, source: sourceSchema }))),
     /** Roles in the organisation's meldcode (Bijlage 1c). */
-    roles: z.array(roleSchema).optional(),
+    roles: z.optional(z.array(roleSchema)),
     /** Step specifics: roles per step, who decides in step 5, requirements. */
-    steps: z.array(stepSchema).optional(),
+    steps: z.optional(z.array(stepSchema)),
     /** The designated officer (*aandachtsfunctionaris*): a role id, what the officer does. */
-    designatedOfficer: z.strictObject({ role: kebabId, tasks: textSchema.optional(), source: sourceSchema }).optional(),
+    designatedOfficer: z.optional(z.strictObject({ role: kebabId, tasks: z.optional(textSchema), source: sourceSchema })),
     /** Its acute, structural and disclosure indicators (the parent factors come from the floor). */
     indicators: z.array(indicatorSchema),
     /** Questions that help answer a consideration; shown with it, never evaluated. */
-    guidingQuestions: z.array(guidingQuestionSchema).optional(),
+    guidingQuestions: z.optional(z.array(guidingQuestionSchema)),
     /** Documented example vignettes, each with its case and expected outcome. */
-    examples: z.array(exampleSchema).optional(),
+    examples: z.optional(z.array(exampleSchema)),
     /** What the profession's own document would add but the sources at hand lack; never invented rules. */
-    openItems: z.array(z.strictObject({ id: kebabId, text: textSchema, source: sourceSchema.optional() })).optional(),
+    openItems: z.optional(z.array(z.strictObject({ id: kebabId, text: textSchema, source: z.optional(sourceSchema) }))),
     /** Parts of an older source this framework does not follow, and why. */
-    superseded: z.array(z.strictObject({ part: textSchema, reason: textSchema, source: sourceSchema })).optional(),
+    superseded: z.optional(z.array(z.strictObject({ part: textSchema, reason: textSchema, source: sourceSchema }))),
     /** Rules the framework adds to the floor. */
-    rules: ruleFileSchema.optional(),
-  })
-  .superRefine((fw, ctx) => {
+    rules: z.optional(ruleFileSchema),
+  }).check(z.superRefine((fw, ctx) => {
     for (const kind of ['acute', 'structural'] as const) {
       if (!fw.indicators.some((i) => i.kind === kind)) {
         ctx.addIssue({
@@ -218,7 +215,7 @@ export const frameworkSchema = z
     unique(fw.guidingQuestions, (q) => q.code, 'guidingQuestions', 'code');
     unique(fw.examples, (e) => e.id, 'examples', 'id');
     unique(fw.questionLabels, (l) => l.consideration, 'questionLabels', 'consideration');
-  });
+  }));
 /** A validated framework document. */
 export type Framework = z.output<typeof frameworkSchema>;
 /** A framework document as written. */
@@ -254,7 +251,7 @@ export function getFloor(): Floor {
 export const floorFileSchemas = {
   rules: () => ruleFileSchema,
   indicators: () => z.array(indicatorSchema),
-  requirements: () => z.array(stepRequirementSchema.extend({ step: z.int().min(1).max(5) })),
+  requirements: () => z.array(z.extend(stepRequirementSchema, { step: z.int().check(z.gte(1)).check(z.lte(5)) })),
 };
 
 /** Every indicator code a case may answer under this framework: the floor's and its own. */

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, contactSchema, isoDate, kindcheckSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
@@ -30,7 +30,7 @@ export const kindcheckEffectSchema = z.discriminatedUnion('type', [
       question: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     }),
   }),
-  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().min(1)).min(1) }) }),
+  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }) }),
   z.strictObject({ type: z.literal('record'), params: z.strictObject({ item: kebabId }) }),
   z.strictObject({ type: z.literal('note'), params: z.strictObject({ note: kebabId }) }),
 ]);
@@ -100,10 +100,10 @@ export function kindcheckResult(trail: readonly TrailEntry<KindcheckEffect>[], f
 
 /** The answers the kindcheck reads: `kindcheck`, `client` (question 2) and `contact` (question 3). */
 export const kindcheckInputSchema = z.strictObject({
-  evaluationDate: isoDate.optional(),
-  client: clientSchema.optional(),
-  contact: contactSchema.optional(),
-  kindcheck: kindcheckSchema.optional(),
+  evaluationDate: z.optional(isoDate),
+  client: z.optional(clientSchema),
+  contact: z.optional(contactSchema),
+  kindcheck: z.optional(kindcheckSchema),
 });
 
 /** The answers {@link evaluateKindcheck} takes, as a caller writes them. */

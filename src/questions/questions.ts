@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseSchema } from '../case/schema.js';
 import consentQuestions from '../consent/consent.questions.json';
 import { consentQuestionFileSchema } from '../consent/schema.js';
@@ -54,7 +54,7 @@ export interface Question {
   module?: string;
 }
 
-const questionId = z.string().regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/, 'expected a dotted fact path');
+const questionId = z.string().check(z.regex(/^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9-]+)+$/, 'expected a dotted fact path'));
 
 const enableWhenSchema = z.strictObject({
   question: questionId,
@@ -66,38 +66,38 @@ const enableWhenSchema = z.strictObject({
 export const questionSchema = z.strictObject({
   id: questionId,
   text: textSchema,
-  help: textSchema.optional(),
+  help: z.optional(textSchema),
   answer: z.enum(['boolean', 'integer', 'integer-list', 'choice', 'date']),
-  options: z.array(z.string().min(1)).min(2).optional(),
+  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
   source: sourceSchema,
-  enableWhen: z.array(enableWhenSchema).min(1).optional(),
-  enableBehavior: z.enum(['all', 'any']).optional(),
-  module: z.string().min(1).optional(),
+  enableWhen: z.optional(z.array(enableWhenSchema).check(z.minLength(1))),
+  enableBehavior: z.optional(z.enum(['all', 'any'])),
+  module: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**
  * A condition in a question file. `considerations.indicators.*` with an `indicatorKind` stands
  * for every indicator of that kind in the framework (join such conditions with `"any"`).
  */
-const fileEnableWhenSchema = enableWhenSchema.extend({
+const fileEnableWhenSchema = z.extend(enableWhenSchema, {
   question: z.union([questionId, z.literal('considerations.indicators.*')]),
-  indicatorKind: z.enum(indicatorKinds).optional(),
+  indicatorKind: z.optional(z.enum(indicatorKinds)),
 });
 
 /** A question as written in a `*.questions.json` file. */
-const fileQuestionSchema = questionSchema.extend({
-  enableWhen: z.array(fileEnableWhenSchema).min(1).optional(),
+const fileQuestionSchema = z.extend(questionSchema, {
+  enableWhen: z.optional(z.array(fileEnableWhenSchema).check(z.minLength(1))),
 });
 
 /** A module's question file (`src/<module>/<module>.questions.json`). */
 export const questionFileSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** The module the questions belong to; default: the file id without `-questions`. */
-  module: z.string().min(1).optional(),
+  module: z.optional(z.string().check(z.minLength(1))),
   source: sourceSchema,
-  questions: z.array(fileQuestionSchema).min(1),
+  questions: z.array(fileQuestionSchema).check(z.minLength(1)),
   /** Further questions one can ask to answer a question (the kindcheck's question 2). */
-  subQuestions: z.array(textSchema).optional(),
+  subQuestions: z.optional(z.array(textSchema)),
 });
 
 type FileQuestion = z.output<typeof fileQuestionSchema>;
@@ -106,8 +106,8 @@ type FileQuestion = z.output<typeof fileQuestionSchema>;
 const branchingSchema = z.record(
   questionId,
   z.strictObject({
-    enableWhen: z.array(fileEnableWhenSchema).min(1),
-    enableBehavior: z.enum(['all', 'any']).optional(),
+    enableWhen: z.array(fileEnableWhenSchema).check(z.minLength(1)),
+    enableBehavior: z.optional(z.enum(['all', 'any'])),
     source: sourceSchema,
   }),
 );

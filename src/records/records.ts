@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineRuleModule, type ModuleOptions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { stepsSchema } from '../case/schema.js';
 import { conversationSchema } from '../consent/schema.js';
@@ -74,9 +74,9 @@ export const recordsInputSchema = z.strictObject({
   /** The decision's outcome (see `Outcome`). */
   outcome: z.enum(['out-of-scope', 'close-and-record', 'report', 'help', 'report-and-help', 'needs-input']),
   /** Help is offered or organised alongside the report. */
-  helpAlongside: z.boolean().optional(),
-  steps: stepsSchema.optional(),
-  conversation: conversationSchema.optional(),
+  helpAlongside: z.optional(z.boolean()),
+  steps: z.optional(stepsSchema),
+  conversation: z.optional(conversationSchema),
 });
 
 /** The input of {@link evaluateRecordKeeping}, as a caller writes it. */

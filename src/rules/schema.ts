@@ -1,9 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Stable ids: kebab-case, so they read well in a trail and in a URL. */
 export const kebabId = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (a-z, 0-9, -)');
+  .string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (a-z, 0-9, -)'));
 
 /** A text in Dutch and English. */
 export interface Text {
@@ -15,8 +14,8 @@ export interface Text {
 
 /** A text in both languages the library speaks: Dutch first, English second. */
 export const textSchema = z.strictObject({
-  nl: z.string().min(1),
-  en: z.string().min(1),
+  nl: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -41,33 +40,28 @@ export interface Source {
 }
 
 export const sourceSchema = z.strictObject({
-  document: z.string().min(1),
-  section: z.string().min(1),
-  quote: z.string().min(1).optional(),
-  title: z.string().min(1).optional(),
-  publisher: z.string().min(1).optional(),
-  version: z.string().min(1).optional(),
-  url: z.url().optional(),
+  document: z.string().check(z.minLength(1)),
+  section: z.string().check(z.minLength(1)),
+  quote: z.optional(z.string().check(z.minLength(1))),
+  title: z.optional(z.string().check(z.minLength(1))),
+  publisher: z.optional(z.string().check(z.minLength(1))),
+  version: z.optional(z.string().check(z.minLength(1))),
+  url: z.optional(z.url()),
 });
 
 /** Fact names are the top-level sections of a case (`considerations`, `client`, …). */
-const factName = z.string().regex(/^[a-z][A-Za-z0-9]*$/, 'expected a fact name (camelCase)');
+const factName = z.string().check(z.regex(/^[a-z][A-Za-z0-9]*$/, 'expected a fact name (camelCase)'));
 /** A plain dotted property path; each segment is a property name, never `__proto__`. */
 const factPath = z
-  .string()
-  .regex(/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/, 'expected a dotted property path')
-  .refine(
-    (path) => !path.split('.').some((s) => s === '__proto__' || s === 'constructor' || s === 'prototype'),
-    'a path may not name __proto__, constructor or prototype',
-  );
+  .string().check(z.regex(/^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/, 'expected a dotted property path')).check(z.refine((path) => !path.split('.').some((s) => s === '__proto__' || s === 'constructor' || s === 'prototype'), 'a path may not name __proto__, constructor or prototype'));
 
 const primitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
 const leaf = {
   fact: factName,
-  path: factPath.optional(),
+  path: z.optional(factPath),
   /** json-rules-engine evaluates higher priorities first and may then skip the rest. */
-  priority: z.int().min(1).max(100).optional(),
+  priority: z.optional(z.int().check(z.gte(1)).check(z.lte(100))),
 };
 
 /**
@@ -91,11 +85,11 @@ export type Condition =
   | { not: Condition }
   | { condition: string };
 
-export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
     factConditionSchema,
-    z.strictObject({ all: z.array(conditionSchema).min(1) }),
-    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
     z.strictObject({ not: conditionSchema }),
     z.strictObject({ condition: kebabId }),
   ]),
@@ -103,13 +97,13 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
 
 /** The root of a rule's conditions: a boolean operator or a named condition, never a bare fact. */
 export const topLevelConditionSchema = z.union([
-  z.strictObject({ all: z.array(conditionSchema).min(1) }),
-  z.strictObject({ any: z.array(conditionSchema).min(1) }),
+  z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
+  z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
   z.strictObject({ not: conditionSchema }),
   z.strictObject({ condition: kebabId }),
 ]);
 
-const questionIds = z.array(z.string().min(1)).min(1);
+const questionIds = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
 
 /** The unsafety forms an indicator can point to (Basisdocument ch. 3-4). */
 export const indicatorKinds = ['acute', 'structural', 'disclosure', 'parent-factor'] as const;
@@ -129,14 +123,14 @@ export const effectSchema = z.discriminatedUnion('type', [
   /** The answer to one of the five considerations (afwegingen). */
   z.strictObject({
     type: z.literal('consideration'),
-    params: z.strictObject({ consideration: z.int().min(1).max(5), answer: z.enum(['yes', 'no']) }),
+    params: z.strictObject({ consideration: z.int().check(z.gte(1)).check(z.lte(5)), answer: z.enum(['yes', 'no']) }),
   }),
   /** Reporting to Veilig Thuis is the professional norm (norm 1, 2 or 3, or consideration 4). */
   z.strictObject({
     type: z.literal('report'),
     params: z.strictObject({
-      consideration: z.int().min(2).max(5),
-      norm: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+      consideration: z.int().check(z.gte(2)).check(z.lte(5)),
+      norm: z.optional(z.union([z.literal(1), z.literal(2), z.literal(3)])),
     }),
   }),
   /** Offering or organising help: now, alongside a report, or closed with agreements. */
@@ -190,14 +184,14 @@ export interface BaseEffect {
  * The rule schema for a module whose rules establish effects of the given schema. Each module
  * (afwegingskader, kindcheck, consent, …) has its own effect vocabulary; the rest is shared.
  */
-export function ruleSchemaFor<E extends z.ZodType<BaseEffect>>(effect: E) {
+export function ruleSchemaFor<E extends z.ZodMiniType<BaseEffect>>(effect: E) {
   return z.strictObject({
     /** Stable kebab-case id; the trail names the rule by it. */
     id: kebabId,
     /** Higher runs first (json-rules-engine); the trail is ordered by it. */
-    priority: z.int().min(1).max(100).optional(),
+    priority: z.optional(z.int().check(z.gte(1)).check(z.lte(100))),
     /** A legal-floor rule: no framework may remove or weaken it. */
-    floor: z.boolean().optional(),
+    floor: z.optional(z.boolean()),
     conditions: topLevelConditionSchema,
     event: effect,
     explanation: textSchema,
@@ -206,13 +200,13 @@ export function ruleSchemaFor<E extends z.ZodType<BaseEffect>>(effect: E) {
 }
 
 /** The rule-file schema for a module's effect vocabulary (see {@link ruleSchemaFor}). */
-export function ruleFileSchemaFor<E extends z.ZodType<BaseEffect>>(effect: E) {
+export function ruleFileSchemaFor<E extends z.ZodMiniType<BaseEffect>>(effect: E) {
   return z.strictObject({
     /** The module that owns these rules, e.g. `afwegingskader`. */
     id: kebabId,
     /** Named conditions that rules reference with `{ "condition": "name" }`. */
-    conditions: z.record(kebabId, topLevelConditionSchema).optional(),
-    rules: z.array(ruleSchemaFor(effect)).min(1),
+    conditions: z.optional(z.record(kebabId, topLevelConditionSchema)),
+    rules: z.array(ruleSchemaFor(effect)).check(z.minLength(1)),
   });
 }
 

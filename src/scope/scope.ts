@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, isoDate, scopeSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
@@ -25,7 +25,7 @@ export const scopeEffectSchema = z.discriminatedUnion('type', [
       route: z.enum(['professional-perpetrator', 'between-clients', 'partners-both-clients']),
     }),
   }),
-  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().min(1)).min(1) }) }),
+  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }) }),
   z.strictObject({ type: z.literal('action'), params: z.strictObject({ action: kebabId }) }),
   z.strictObject({ type: z.literal('note'), params: z.strictObject({ note: kebabId }) }),
 ]);
@@ -97,9 +97,9 @@ export function scopeResult(trail: readonly TrailEntry<ScopeEffect>[], facts: Re
 
 /** The answers the scope check reads: `scope`, and `client.role`. */
 export const scopeInputSchema = z.strictObject({
-  evaluationDate: isoDate.optional(),
-  client: clientSchema.optional(),
-  scope: scopeSchema.optional(),
+  evaluationDate: z.optional(isoDate),
+  client: z.optional(clientSchema),
+  scope: z.optional(scopeSchema),
 });
 
 /** The answers {@link evaluateScope} takes, as a caller writes them. */

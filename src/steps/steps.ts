@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
 import { clientSchema, contactSchema, crimeSchema, formsSchema, isoDate, stepsSchema } from '../case/schema.js';
 import { conversationSchema } from '../consent/schema.js';
@@ -27,7 +27,7 @@ export const stepsEffectSchema = z.discriminatedUnion('type', [
     params: z.strictObject({
       step: stepNumber,
       status: z.enum(['done', 'open', 'skipped']),
-      questions: z.array(z.string().min(1)).min(1).optional(),
+      questions: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
     }),
   }),
   z.strictObject({
@@ -121,13 +121,13 @@ export function stepsResult(trail: readonly TrailEntry<StepsEffect>[], facts: Re
 
 /** The answers the steps module reads. `conversation` is the consent module's section (skip reason). */
 export const stepsInputSchema = z.strictObject({
-  evaluationDate: isoDate.optional(),
-  client: clientSchema.optional(),
-  contact: contactSchema.optional(),
-  steps: stepsSchema.optional(),
-  forms: formsSchema.optional(),
-  crime: crimeSchema.optional(),
-  conversation: conversationSchema.optional(),
+  evaluationDate: z.optional(isoDate),
+  client: z.optional(clientSchema),
+  contact: z.optional(contactSchema),
+  steps: z.optional(stepsSchema),
+  forms: z.optional(formsSchema),
+  crime: z.optional(crimeSchema),
+  conversation: z.optional(conversationSchema),
 });
 
 /** The answers {@link evaluateSteps} takes, as a caller writes them. */
