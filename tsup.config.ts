@@ -6,6 +6,7 @@ export default defineConfig({
     consent: 'src/consent/index.ts',
     kindcheck: 'src/kindcheck/index.ts',
     fhir: 'src/fhir/index.ts',
+    'cds-hooks': 'src/cds-hooks/index.ts',
     cli: 'src/cli/cli.ts',
     // One framework per entry, so an app bundles only the framework it imports (issue 5).
     'frameworks/basismodel': 'src/frameworks/basismodel/index.ts',

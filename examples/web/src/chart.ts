@@ -155,27 +155,48 @@ const FONT_SIZE = 12;
 const LINE = 15;
 const FONT = `${FONT_SIZE}px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif`;
 
-/** The chart as an SVG element, with the path taken marked by the classes `on-path` and `reached`. */
-export function renderChart(chart: Chart, path: { edges: Set<string>; nodes: Set<string> }, title: string): SVGElement {
+/** Where dagre put each node and edge: computed once per chart (it is the slow part), drawn often. */
+export interface ChartLayout {
+  chart: Chart;
+  width: number;
+  height: number;
+  nodes: Map<string, { x: number; y: number; width: number; height: number; lines: string[] }>;
+  edges: { points: { x: number; y: number }[]; label?: { x: number; y: number; width: number } }[];
+}
+
+/** Lays the chart out (top to bottom) with dagre, the labels wrapped to a measured width. */
+export function layoutChart(chart: Chart): ChartLayout {
   const width = measurer(FONT);
   const g = new graphlib.Graph({ multigraph: true });
   g.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 40, marginx: 8, marginy: 8 });
   const wrapped = new Map<string, string[]>();
   for (const n of chart.nodes) {
-    const max = n.shape === 'decision' ? 200 : 230;
-    const lines = wrap(n.lines, max, width);
+    const lines = wrap(n.lines, n.shape === 'decision' ? 200 : 230, width);
     wrapped.set(n.id, lines);
     const w = Math.max(...lines.map(width)) + (n.shape === 'decision' ? 56 : n.shape === 'parallelogram' || n.shape === 'flag' ? 40 : 24);
     g.setNode(n.id, { width: Math.ceil(w), height: lines.length * LINE + 18 });
   }
   chart.edges.forEach((e, i) => {
-    const label = e.label ? { width: width(e.label) + 8, height: LINE, labelpos: 'c' } : {};
-    g.setEdge(e.from, e.to, { ...label, minlen: e.dotted ? 1 : 1 }, String(i));
+    g.setEdge(e.from, e.to, e.label ? { width: width(e.label) + 8, height: LINE, labelpos: 'c' } : {}, String(i));
   });
   layout(g);
-  const { width: W = 0, height: H = 0 } = g.graph() as { width?: number; height?: number };
+  const graph = g.graph() as { width?: number; height?: number };
+  const nodes = new Map(chart.nodes.map((n) => {
+    const { x, y, width: w, height: h } = g.node(n.id) as { x: number; y: number; width: number; height: number };
+    return [n.id, { x, y, width: w, height: h, lines: wrapped.get(n.id)! }];
+  }));
+  const edges = chart.edges.map((e, i) => {
+    const info = g.edge(e.from, e.to, String(i)) as { points: { x: number; y: number }[]; x?: number; y?: number };
+    const label = e.label && info.x !== undefined && info.y !== undefined ? { x: info.x, y: info.y, width: width(e.label) + 8 } : undefined;
+    return { points: info.points, ...(label ? { label } : {}) };
+  });
+  return { chart, width: Math.ceil(graph.width ?? 0), height: Math.ceil(graph.height ?? 0), nodes, edges };
+}
 
-  const svg = s('svg', { viewBox: `0 0 ${Math.ceil(W)} ${Math.ceil(H)}`, width: Math.ceil(W), height: Math.ceil(H), class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
+/** The laid-out chart as an SVG element, with the path taken marked by the class `on-path`. */
+export function drawChart(laid: ChartLayout, path: { edges: Set<string>; nodes: Set<string> }, title: string): SVGElement {
+  const { chart, width: W, height: H } = laid;
+  const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'chart', role: 'img', 'aria-labelledby': 'chart-title' });
   svg.append(s('title', { id: 'chart-title' }, title));
   svg.append(
     s('defs', {},
@@ -187,23 +208,22 @@ export function renderChart(chart: Chart, path: { edges: Set<string>; nodes: Set
   const nodeLayer = s('g', { class: 'nodes' });
   const labelLayer = s('g', { class: 'edge-labels' });
   chart.edges.forEach((e, i) => {
-    const info = g.edge(e.from, e.to, String(i)) as { points: { x: number; y: number }[]; x?: number; y?: number };
+    const info = laid.edges[i]!;
     const on = path.edges.has(`${e.from}>${e.to}`);
     const d = info.points.map((p, j) => `${j === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     edgeLayer.append(s('path', { d, class: `edge${e.dotted ? ' dotted' : ''}${on ? ' on-path' : ''}`, 'marker-end': on ? 'url(#arrow-on)' : 'url(#arrow)', 'data-edge': `${e.from}>${e.to}` }));
-    if (e.label && info.x !== undefined && info.y !== undefined) {
-      const lw = width(e.label) + 8;
+    if (e.label && info.label) {
+      const { x: lx, y: ly, width: lw } = info.label;
       labelLayer.append(
         s('g', { class: `edge-label${on ? ' on-path' : ''}` },
-          s('rect', { x: (info.x - lw / 2).toFixed(1), y: (info.y - LINE / 2).toFixed(1), width: lw.toFixed(1), height: LINE, rx: 3 }),
-          s('text', { x: info.x.toFixed(1), y: (info.y + 4).toFixed(1), 'text-anchor': 'middle' }, e.label),
+          s('rect', { x: (lx - lw / 2).toFixed(1), y: (ly - LINE / 2).toFixed(1), width: lw.toFixed(1), height: LINE, rx: 3 }),
+          s('text', { x: lx.toFixed(1), y: (ly + 4).toFixed(1), 'text-anchor': 'middle' }, e.label),
         ),
       );
     }
   });
   for (const n of chart.nodes) {
-    const info = g.node(n.id) as { x: number; y: number; width: number; height: number };
-    const { x, y, width: w, height: h } = info;
+    const { x, y, width: w, height: h, lines } = laid.nodes.get(n.id)!;
     const l = x - w / 2;
     const t = y - h / 2;
     const on = path.nodes.has(n.id);
@@ -220,7 +240,6 @@ export function renderChart(chart: Chart, path: { edges: Set<string>; nodes: Set
     if (n.shape === 'subroutine') {
       group.append(s('line', { x1: l + 6, y1: t, x2: l + 6, y2: t + h, class: 'sub' }), s('line', { x1: l + w - 6, y1: t, x2: l + w - 6, y2: t + h, class: 'sub' }));
     }
-    const lines = wrapped.get(n.id)!;
     const text = s('text', { x, y: y - (lines.length * LINE) / 2 + LINE - 3, 'text-anchor': 'middle' });
     lines.forEach((line, i) => text.append(s('tspan', { x, dy: i === 0 ? 0 : LINE }, line)));
     group.append(text);

@@ -19,7 +19,7 @@ import {
   type TrailEntry,
   type TrailFact,
 } from 'meldcode';
-import { type Chart, parseMermaid, pathTaken, renderChart } from './chart';
+import { type ChartLayout, drawChart, layoutChart, parseMermaid, pathTaken } from './chart';
 import { h, replace } from './dom';
 import { words } from './i18n';
 import * as model from './model';
@@ -77,9 +77,9 @@ function sourceTitle(source: Source, lang: Lang): string {
   return details.length ? `${title} (${details.join(', ')})` : title;
 }
 
-function sourceBlock(source: Source, lang: Lang): HTMLElement {
+function sourceBlock(source: Source, lang: Lang, withTitle = true): HTMLElement {
   return h('div', { class: 'source' },
-    h('p', { class: 'source-title' }, `${t().source}: `, h('cite', {}, sourceTitle(source, lang))),
+    withTitle ? h('p', { class: 'source-title' }, `${t().source}: `, h('cite', {}, sourceTitle(source, lang))) : null,
     h('p', { class: 'source-section' }, source.section),
     source.quote ? h('blockquote', { lang: 'nl' }, source.quote) : null,
     source.url ? h('p', { class: 'source-url' }, source.url) : null,
@@ -108,7 +108,8 @@ function factValue(f: TrailFact): string {
 
 /** A reason, expandable to its rule, the answers it read and its source text. */
 function reason(text: string, ruleId: string, source: Source, entry?: TrailEntry<DecisionEffect>): HTMLElement {
-  const facts = entry?.facts ?? [];
+  // One line per fact and value (a rule may read the same fact in several conditions).
+  const facts = [...new Map((entry?.facts ?? []).map((f) => [`${f.fact}=${factValue(f)}`, f])).values()];
   return h('details', { class: 'reason', 'data-rule': ruleId },
     h('summary', {}, text),
     h('div', { class: 'reason-body' },
@@ -326,7 +327,7 @@ function renderQuestion(v: View): void {
       control(q, state.session.answers.get(q.id), 'q'),
     ),
     q.help ? h('p', { class: 'help', id: 'q-help' }, h('strong', {}, `${w.help}: `), q.help[state.lang]) : null,
-    h('details', { class: 'question-source', id: 'q-source' }, h('summary', {}, `${w.source}: ${sourceTitle(q.source, state.lang)}`), sourceBlock(q.source, state.lang)),
+    h('details', { class: 'question-source', id: 'q-source' }, h('summary', {}, `${w.source}: ${sourceTitle(q.source, state.lang)}`), sourceBlock(q.source, state.lang, false)),
     h('div', { id: 'q-error', class: 'error', role: 'alert' },
       state.refused ? h('p', {}, state.refused.length ? w.refused : w.required) : null,
       state.refused?.length ? issueList(state.refused) : null,
@@ -414,10 +415,11 @@ function renderAll(v: View): void {
   const answers = model.nest(v.inForce);
   const shown = [...v.catalogue.values()].filter((q) => isQuestionEnabled(q, answers, v.catalogue));
   const modules = [...new Set(shown.map((q) => q.module ?? ''))];
+  // The rows are built only while the list is open: with some 90 questions it is the costly part of a render.
   const details = h('details', { id: 'all-details', open: state.allOpen },
-    h('summary', {}, `${w.allQuestions} (${shown.length})`),
+    h('summary', { id: 'all-summary' }, `${w.allQuestions} (${shown.length})`),
     h('p', { class: 'hint' }, w.allQuestionsHint),
-    modules.map((m) =>
+    !state.allOpen ? null : modules.map((m) =>
       h('fieldset', { class: 'all-module' },
         h('legend', {}, w.stages[m] ?? m),
         shown.filter((q) => (q.module ?? '') === m).map((q) => allRow(q, v.inForce.get(q.id))),
@@ -425,7 +427,7 @@ function renderAll(v: View): void {
     ),
   );
   details.addEventListener('toggle', () => {
-    state = { ...state, allOpen: details.open };
+    if (details.open !== state.allOpen) update({ allOpen: details.open }, 'all-summary');
   });
   replace($('all'), h('h2', { id: 'all-heading', class: 'visually-hidden' }, w.allQuestions), details);
 }
@@ -473,9 +475,16 @@ function setFromAll(q: Question, raw: string): void {
 
 // --- the advice ----------------------------------------------------------------------------
 
+/** "norm 1", "normen 1 en 3" / "norms 1 and 3". */
+function normText(norms: readonly number[]): string {
+  const and = state.lang === 'nl' ? ' en ' : ' and ';
+  const list = norms.length > 1 ? `${norms.slice(0, -1).join(', ')}${and}${norms.at(-1)}` : String(norms[0]);
+  return `${norms.length > 1 ? t().norms.toLowerCase() : 'norm'} ${list}`;
+}
+
 function headline(d: Decision): string {
   const w = t();
-  const norms = d.report.norms.length ? ` (${w.norms.toLowerCase()} ${d.report.norms.join(', ')})` : '';
+  const norms = d.report.norms.length ? ` (${normText(d.report.norms)})` : '';
   return `${w.outcome[d.outcome]}${d.outcome === 'report' || d.outcome === 'report-and-help' ? norms : ''}`;
 }
 
@@ -521,7 +530,7 @@ function renderAdvice(v: View): void {
           conv.skip ? h('dd', {}, w.skipReason[conv.skip.reason] ?? conv.skip.reason) : null,
           h('dt', {}, w.objection),
           h('dd', {}, reason(conv.objection.reason, conv.objection.ruleId, conv.objection.source, trailEntry(d, conv.objection.ruleId))),
-          h('dt', {}, '—'),
+          h('dt', {}, w.anonymity),
           h('dd', {}, w.anonymous[conv.reporterTowardsFamily]),
         ),
         conv.conflictOfDuties.length ? h('div', {}, h('h4', {}, w.conflictOfDuties), h('ol', {}, conv.conflictOfDuties.map((c) => h('li', {}, reason(c.text, c.id, c.source))))) : null,
@@ -600,7 +609,8 @@ function receiptList(d: Decision): HTMLElement {
 
 // --- the flowchart ---------------------------------------------------------------------------
 
-const charts = new Map<string, { mermaid: string; chart: Chart }>();
+/** The Mermaid text and its layout per framework and language (the layout is the slow part). */
+const charts = new Map<string, { mermaid: string; laid: ChartLayout }>();
 
 function renderFlowchart(v: View): void {
   const w = t();
@@ -608,12 +618,13 @@ function renderFlowchart(v: View): void {
   let c = charts.get(key);
   if (!c) {
     const mermaid = toMermaid(getFramework(state.session.framework), { lang: state.lang });
-    c = { mermaid, chart: parseMermaid(mermaid) };
+    c = { mermaid, laid: layoutChart(parseMermaid(mermaid)) };
     charts.set(key, c);
   }
-  const path = v.decision ? pathTaken(c.chart, v.decision, { yes: w.yes, no: w.no, unknown: w.unknown }) : { edges: new Set<string>(), nodes: new Set<string>() };
-  const label = new Map(c.chart.nodes.map((n) => [n.id, n.lines[0] ?? n.id]));
-  const steps = c.chart.edges.filter((e) => path.edges.has(`${e.from}>${e.to}`) && !/^S/.test(e.from));
+  const chart = c.laid.chart;
+  const path = v.decision ? pathTaken(chart, v.decision, { yes: w.yes, no: w.no, unknown: w.unknown }) : { edges: new Set<string>(), nodes: new Set<string>() };
+  const label = new Map(chart.nodes.map((n) => [n.id, n.lines[0] ?? n.id]));
+  const steps = chart.edges.filter((e) => path.edges.has(`${e.from}>${e.to}`) && !/^S/.test(e.from));
   replace($('chart'),
     h('h2', { id: 'chart-heading' }, w.chart),
     h('p', { class: 'hint' }, w.chartHint),
@@ -623,7 +634,7 @@ function renderFlowchart(v: View): void {
       h('li', { class: 'lg-closing' }, w.legend.closing),
       h('li', { class: 'lg-open' }, w.legend.open),
     ),
-    h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': w.chartDrawing }, renderChart(c.chart, path, w.chart)),
+    h('div', { class: 'chart-scroll', tabindex: 0, role: 'region', 'aria-label': w.chartDrawing }, drawChart(c.laid, path, w.chart)),
     h('h3', {}, w.chartPath),
     steps.length
       ? h('ol', { class: 'path', id: 'chart-path' }, steps.map((e) => h('li', {}, `${label.get(e.from)} → ${e.label ? `${e.label} → ` : ''}${label.get(e.to)}`)))
@@ -677,7 +688,7 @@ function renderDossier(v: View): void {
     h('h2', {}, headline(d)),
     h('p', {}, h('strong', {}, `${w.decision1} `), w.necessary[String(d.report.necessary) as 'true']),
     h('ul', {}, ruleIdsWithText(d, d.report.rules).map(([text, s]) => h('li', {}, text, cite(s)))),
-    h('p', {}, h('strong', {}, `${w.decision2} `), w.possible[String(d.help.possible) as 'true'], d.help.stage ? ` — ${w.stage[d.help.stage]}` : '', d.help.togetherWithVeiligThuis ? ` ${w.together}` : ''),
+    h('p', {}, h('strong', {}, `${w.decision2} `), w.possible[String(d.help.possible) as 'true'], d.help.stage ? ` — ${w.stage[d.help.stage]}` : '', '.', d.help.togetherWithVeiligThuis ? ` ${w.together}` : ''),
     d.conversation
       ? h('div', {},
           h('h3', {}, w.conversation),
