@@ -190,6 +190,7 @@ export function searchDifferences(
   cases: fc.Arbitrary<CaseInput>,
   run: (c: CaseInput) => { a: Decision; b: Decision } | undefined,
   options: DiffOptions = {},
+  view: (d: Decision) => DecisionView = decisionView,
 ): { differences: FrameworkDifference[]; cases: number; seed: number; truncated: boolean } {
   const numRuns = options.numRuns ?? 200;
   const seed = options.seed ?? 20261201;
@@ -198,7 +199,7 @@ export function searchDifferences(
   const differences: FrameworkDifference[] = [];
   const changesOf = (c: CaseInput): DecisionChange[] => {
     const both = run(c);
-    return both ? viewChanges(decisionView(both.a), decisionView(both.b)) : [];
+    return both ? viewChanges(view(both.a), view(both.b)) : [];
   };
   let evaluated = 0;
   while (differences.length < max) {
@@ -220,7 +221,7 @@ export function searchDifferences(
     }
     const both = run(minimal)!;
     // What else differs on this case follows from the same cause: not searched for again.
-    const changes = viewChanges(decisionView(both.a), decisionView(both.b));
+    const changes = viewChanges(view(both.a), view(both.b));
     for (const ch of changes) known.add(ch.key);
     const trail = (d: Decision): DiffTrailLine[] => d.trail.filter((e) => e.outcome).map((e) => ({ ruleId: e.ruleId, module: e.module, explanation: e.explanation }));
     differences.push({

@@ -16,8 +16,8 @@ import { type CompiledRules, compileRules, runRules } from '../rules/compile.js'
 import type { BaseEffect, Condition, IndicatorKind, Rule, RuleFile } from '../rules/schema.js';
 import { scopeModule } from '../scope/scope.js';
 import { stepsModule } from '../steps/steps.js';
-import { decisionView } from './diff.js';
-import { invariantChecks, invariants, KIT_EVALUATION_DATE } from './index.js';
+import { decisionView, searchDifferences } from './diff.js';
+import { fullCaseArbitrary, invariantChecks, invariants, KIT_EVALUATION_DATE } from './index.js';
 
 /** The kinds of change a mutant makes. */
 export const mutationKinds = [
@@ -72,6 +72,8 @@ export interface MutantResult {
   status: 'killed' | 'refused' | 'survived' | 'equivalent';
   /** The golden case (`golden:<id>`) or invariant (`invariant:<name>`) that noticed, or the reason of an equivalent mutant. */
   by?: string;
+  /** A survivor: the smallest case found that tells it apart, as a golden case pinning the unmutated value (option `suggest`). */
+  suggestion?: GoldenCase;
 }
 
 /** Options for {@link mutateFramework}. */
@@ -90,6 +92,12 @@ export interface MutateOptions {
   only?: readonly string[];
   /** Analyse a seeded sample of this many mutants instead of all. */
   sample?: number;
+  /**
+   * For each survivor, search this many generated cases for one that tells it apart, and return
+   * it as a golden case to add (`suggestion`; default 0: no search). A survivor without one may
+   * be an equivalent mutant.
+   */
+  suggest?: number;
   /** Mutants known to be equivalent (no behaviour could tell them apart), by id, with the reason. */
   equivalent?: readonly { id: string; reason: string }[];
 }
@@ -329,6 +337,21 @@ function goldenMismatch(golden: GoldenCase, run: (input: unknown, date?: string)
   return undefined;
 }
 
+/** The smallest generated case on which the mutant's decision differs, as a golden case with the unmutated value. */
+function suggestFor(framework: Framework, original: (input: unknown) => Decision, mutant: (input: unknown) => Decision, id: string, numRuns: number, seed: number): GoldenCase | undefined {
+  const both = (c: CaseInput) => {
+    try {
+      return { a: original(c), b: mutant(c) };
+    } catch {
+      return undefined; // rejected by either: not a case to pin
+    }
+  };
+  const [found] = searchDifferences(fullCaseArbitrary(framework), both, { numRuns, seed, maxDifferences: 1 }, observed).differences;
+  if (!found) return undefined;
+  const aspect = found.changes.find((c) => c.key === found.key)!.aspect;
+  return { id: `pin/${id}`, case: found.case, evaluationDate: KIT_EVALUATION_DATE, expect: { [aspect]: observed(original(found.case))[aspect] } };
+}
+
 /** The framework's own examples as golden cases. */
 function exampleGolden(framework: Framework): GoldenCase[] {
   return (framework.examples ?? []).map((e) => ({
@@ -404,7 +427,9 @@ export function mutateFramework(framework: string | Framework | FrameworkInput, 
       }
     }
     const run = evaluator(mutantFramework, file);
-    for (const g of golden) if (goldenMismatch(g, run) !== undefined) return { mutant, status: 'killed', by: `golden:${g.id}` };
+    // The case pinned for this very mutant (a suggestion taken into the golden cases) is tried first.
+    const own = golden.find((g) => g.id === `pin/${mutant.id}`);
+    for (const g of own ? [own, ...golden.filter((x) => x !== own)] : golden) if (goldenMismatch(g, run) !== undefined) return { mutant, status: 'killed', by: `golden:${g.id}` };
     let broken: string | undefined;
     try {
       broken = brokenInvariant(mutantFramework, run, names, numRuns, seed);
@@ -412,7 +437,9 @@ export function mutateFramework(framework: string | Framework | FrameworkInput, 
       // A mutant whose rules no longer compile or that throws is told apart too.
       broken = `throws: ${error instanceof Error ? error.message : String(error)}`;
     }
-    return broken ? { mutant, status: 'killed', by: `invariant:${broken}` } : { mutant, status: 'survived' };
+    if (broken) return { mutant, status: 'killed', by: `invariant:${broken}` };
+    const suggestion = options.suggest ? suggestFor(fw, original, run, mutant.id, options.suggest, seed) : undefined;
+    return suggestion ? { mutant, status: 'survived', suggestion } : { mutant, status: 'survived' };
   });
   const count = (s: MutantResult['status']) => results.filter((r) => r.status === s).length;
   const [killed, refused, survived, eq] = [count('killed'), count('refused'), count('survived'), count('equivalent')];

@@ -1,0 +1,69 @@
+// Hand-written golden cases for the mutation analysis (`npm run mutate`), each from its source; the
+// readable tests of the same behaviour are in test/mutants-advice.test.ts. Pinned cases that the
+// analysis generated are in golden.json (ids `pin/…`).
+import type { CaseInput } from '../../src/index.js';
+import type { GoldenCase } from '../../src/testing/index.js';
+import { loadExamples } from '../../scripts/load-examples.js';
+
+/** examples/20: a considered and free objection of an adult victim, every condition of the FAQ 004 exception answered. */
+export const exceptionCase = loadExamples().find((e) => e.id.startsWith('20-'))!.case as CaseInput;
+
+export function edited(path: string, change: (parent: Record<string, unknown>, key: string) => void): CaseInput {
+  const c = structuredClone(exceptionCase) as Record<string, unknown>;
+  const keys = path.split('.');
+  let node = c;
+  for (const k of keys.slice(0, -1)) node = node[k] as Record<string, unknown>;
+  change(node, keys.at(-1)!);
+  return c as CaseInput;
+}
+
+const open = { outcome: 'needs-input', 'report.necessary': null, 'report.norms': [1], 'report.objection': 'awaits-answers' };
+const reports = { outcome: 'report', 'report.necessary': true };
+/**
+ * DESIGN §6.5 (FAQ 004): the exception sets the report aside only when every condition is
+ * answered; serious danger unknown reports; another condition unknown asks for it. Answered the
+ * other way, a condition of the always-report group or of the exception reports; honour-based
+ * violence, forced marriage, FGM or dependence on the suspect need a recorded reason first.
+ */
+const unanswered: [string, Record<string, unknown>][] = [
+  ['client.age', open], ['client.caresForMinor', open], ['client.pregnant', open], ['client.caresForCareDependentAdult', open],
+  ['client.lacksCapacity', open], ['forms.honourBasedViolence', open], ['forms.forcedMarriage', open], ['forms.fgm', open],
+  ['steps.colleagueConsulted', open], ['steps.veiligThuisAdviceAsked', open], ['objection.domesticViolenceAdultVictim', open],
+  ['objection.minorInvolved', open], ['objection.othersAtRisk', open], ['objection.consideredAndFree', open],
+  ['objection.drivenByDependencyOrFear', open], ['objection.dependsOnSuspectForCare', open], ['objection.seriousDanger', reports],
+];
+const needsReason = { outcome: 'needs-input', 'report.necessary': null };
+const otherWay: [string, Record<string, unknown>][] = [
+  ['client.caresForMinor', reports], ['client.pregnant', reports], ['client.caresForCareDependentAdult', reports], ['client.lacksCapacity', reports],
+  ['forms.honourBasedViolence', needsReason], ['forms.forcedMarriage', needsReason], ['forms.fgm', needsReason],
+  ['steps.colleagueConsulted', reports], ['steps.veiligThuisAdviceAsked', reports], ['objection.domesticViolenceAdultVictim', reports],
+  ['objection.minorInvolved', reports], ['objection.othersAtRisk', reports], ['objection.consideredAndFree', reports],
+  ['objection.drivenByDependencyOrFear', reports], ['objection.dependsOnSuspectForCare', needsReason], ['objection.seriousDanger', reports],
+];
+
+const noForms = { fgm: false, honourBasedViolence: false, forcedMarriage: false, sexualAbuse: false, elderAbuse: false, partnerStalking: false };
+const consultExperts = (forms: Record<string, boolean>, held?: boolean): CaseInput =>
+  ({ considerations: { suspicion: true }, forms, ...(held ? { steps: { conversationHeld: true } } : {}) }) as CaseInput;
+
+/** The golden cases, for basismodel (the FAQ 004 regime). */
+export const adviceGolden: GoldenCase[] = [
+  { id: 'advice/faq-004-exception-met', case: exceptionCase, expect: { outcome: 'help', 'report.necessary': false, 'report.norms': [1] } },
+  ...unanswered.map(([path, expect]): GoldenCase => ({ id: `advice/faq-004-unanswered/${path}`, case: edited(path, (n, k) => delete n[k]), expect })),
+  ...otherWay.map(([path, expect]): GoldenCase => ({ id: `advice/faq-004-other-way/${path}`, case: edited(path, (n, k) => (n[k] = !n[k])), expect })),
+  // 000 §Stap 3: consult experts before the conversation for these three forms, until it is held.
+  { id: 'advice/experts/none', case: consultExperts(noForms), evaluationDate: '2026-11-23', expect: { actions: ['ask-veilig-thuis-advice', 'step-4-doubt-ask-veilig-thuis'] } },
+  ...['honourBasedViolence', 'forcedMarriage', 'fgm'].flatMap((form): GoldenCase[] => [
+    {
+      id: `advice/experts/${form}`,
+      case: consultExperts({ ...noForms, [form]: true, inHouseExpertise: false }),
+      evaluationDate: '2026-11-23',
+      expect: { actions: ['ask-veilig-thuis-advice', 'specific-form-ask-veilig-thuis-first', 'consult-experts-before-conversation', 'step-4-doubt-ask-veilig-thuis'] },
+    },
+    {
+      id: `advice/experts/${form}-held`,
+      case: consultExperts({ ...noForms, [form]: true, inHouseExpertise: false }, true),
+      evaluationDate: '2026-11-23',
+      expect: { actions: ['ask-veilig-thuis-advice', 'specific-form-ask-veilig-thuis-first', 'step-4-doubt-ask-veilig-thuis'] },
+    },
+  ]),
+];
