@@ -4,6 +4,8 @@ export { cdsServices, createCdsHooksHandler } from './service.js';
 export type { CdsFeedback, CdsHooksServiceOptions, CdsHttpRequest, CdsHttpResponse, CdsServiceDefinition } from './service.js';
 export { createCdsHooksServer } from './node.js';
 export { cdsHooksFetchHandler } from './fetch.js';
+export { jwtAuthorizer } from './jwt.js';
+export type { JsonWebKeySet, JwtAuthorizerOptions } from './jwt.js';
 export { defaultPromptCodes } from './ehr-data.js';
 export type { Prompt, PromptCode } from './ehr-data.js';
 export type { CdsHooksCard, CdsHooksLink, Coding } from '../fhir/types.js';
