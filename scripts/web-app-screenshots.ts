@@ -27,6 +27,11 @@ try {
     }
     console.log(`docs/images/web-app-${name}.png`);
   };
+  const current = () => page.locator('#q-form').getAttribute('data-question');
+  /** "Don't know" until the question `id` is on screen (the scope questions come first). */
+  const skipTo = async (id: string) => {
+    for (let i = 0; i < 10 && (await current()) !== id; i++) await page.locator('#q-dont-know').click();
+  };
   const yes = async () => {
     await page.locator('#q-form input[value="true"]').check();
     await page.locator('#q-next').click();
@@ -36,15 +41,15 @@ try {
   await page.goto(`${url}?framework=sociaal-domein`);
   await page.waitForSelector('body[data-ready="yes"]');
   await page.locator('#practice').selectOption('vignette-boy-9-foster-care');
-  await yes(); // suspicion
-  await page.locator('#q-dont-know').click(); // acute: don't know
-  await page.locator('#q-dont-know').click(); // structural: don't know
+  await skipTo('considerations.suspicion');
+  await yes();
+  await skipTo('considerations.unsafety.disclosure'); // acute, structural: don't know
   await page.locator('#q-source summary').click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('question', 'body', 1000);
 
   // 2. The decision: disclosure → report (norm 1), with the deciding rule opened to its source.
-  await yes(); // disclosure
+  await yes(); // disclosure: a victim asks for help
   await page.locator('#advice details[data-rule="afweging-2-ja-norm-1"] summary').first().click();
   await shot('decision', '.columns', 900);
 

@@ -112,7 +112,7 @@ describe('the session: answers', () => {
   it('"don\'t know" leaves the question unknown, never no, and it is not asked again', () => {
     const r = model.answer(model.newSession('basismodel', DATE), 'considerations.suspicion', true);
     if (!r.ok) throw new Error('refused');
-    const first = model.view(r.session, 'nl').open[0]!.id;
+    const first = model.view(r.session, 'nl').open.find((q) => q.id.startsWith('considerations.'))!.id;
     expect(first).toBe('considerations.unsafety.acute');
     const s = model.dontKnow(r.session, first);
     const v = model.view(s, 'nl');
@@ -168,7 +168,7 @@ describe('the session: answers', () => {
   it('progress counts the answers against the questions open now', () => {
     let s = model.newSession('basismodel', DATE);
     let v = model.view(s, 'nl');
-    expect(v.open[0]!.id).toBe('considerations.suspicion');
+    expect(v.open.map((q) => q.id)).toContain('considerations.suspicion');
     expect(model.progress(v)).toEqual({ answered: 0, open: v.open.length, fraction: 0 });
     const r = model.answer(s, 'considerations.suspicion', false);
     if (!r.ok) throw new Error('refused');

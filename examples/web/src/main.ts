@@ -1,6 +1,5 @@
 // The reference web app: the meldcode in a browser, one question at a time, with its reasons.
 // Everything runs here; nothing is sent or stored. Built on the public API of `meldcode` only.
-import { zodJitless } from './csp'; // first: before the library builds its schemas
 import {
   type Action,
   type Decision,
@@ -756,5 +755,4 @@ function render(focus?: string): void {
   document.body.dataset.ready = 'yes';
 }
 
-if (!zodJitless) throw new Error('csp.ts was not loaded first');
 render();
