@@ -1,0 +1,35 @@
+// The FHIR NPM package (scripts/fhir-package.ts): every resource in it validates, and the index
+// and package.json describe what is there, as FHIR package tools read them.
+import { describe, expect, it } from 'vitest';
+import { VERSION } from '../src/index.js';
+import { fhirPackageFiles } from '../scripts/fhir-package.js';
+import { validationErrors } from './fhir-validator.js';
+
+describe('the FHIR NPM package', () => {
+  const files = fhirPackageFiles();
+  const resources = Object.entries(files).filter(([name]) => name !== 'package.json' && name !== '.index.json');
+
+  it('holds the Questionnaires of every framework in both languages, whole and kindcheck-only, and the conformance resources', () => {
+    const names = resources.map(([name]) => name);
+    expect(names).toContain('Questionnaire-meldcode.artsen.kindcheck.en.json');
+    expect(names).toContain('StructureDefinition-meldcode-source.json');
+    expect(names.filter((n) => n.startsWith('Questionnaire-'))).toHaveLength(16);
+  });
+
+  it('has a package.json and an index that list every resource with its canonical', () => {
+    expect(files['package.json']).toMatchObject({ name: 'meldcode.fhir', version: VERSION, fhirVersions: ['4.0.1'], canonical: 'https://meldcode.example/fhir' });
+    const index = files['.index.json'] as { 'index-version': number; files: { filename: string; url: string }[] };
+    expect(index['index-version']).toBe(1);
+    expect(index.files.map((f) => f.filename)).toEqual(resources.map(([name]) => name));
+    for (const f of index.files) expect(f.url).toBe((files[f.filename] as { url: string }).url);
+  });
+
+  it('every resource in it validates', () => {
+    for (const [name, resource] of resources) expect([name, validationErrors(resource)]).toEqual([name, []]);
+  });
+
+  it('takes a canonical base of one\'s own', () => {
+    const own = fhirPackageFiles('https://fhir.example.org');
+    expect(JSON.stringify(own)).not.toContain('meldcode.example');
+  });
+});
