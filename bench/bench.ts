@@ -380,7 +380,8 @@ else {
   // What an app that only calls evaluate() ships, after tree-shaking (package.json sideEffects: false).
   // The package imports itself by name: esbuild resolves 'meldcode' through package.json exports.
   const contents = "import { evaluate } from 'meldcode';\nconsole.log(evaluate({ considerations: { suspicion: false } }).outcome);\n";
-  const r = await bundle("entry: import { evaluate } from 'meldcode'", { stdin: { contents, resolveDir: root, sourcefile: 'evaluate-only.js', loader: 'js' } });
+  // tsconfigRaw: not the repository's tsconfig, whose `paths` point the typecheck at src/.
+  const r = await bundle("entry: import { evaluate } from 'meldcode'", { stdin: { contents, resolveDir: root, sourcefile: 'evaluate-only.js', loader: 'js' }, tsconfigRaw: {} });
   if (!r.fromDist) throw new Error("'meldcode' did not resolve to dist/ when bundling the evaluate-only entry");
   coreEvaluateGz = r.gz;
   out("  ^ an entry file that only imports evaluate from 'meldcode' (resolved via package.json exports to");

@@ -243,6 +243,11 @@ describe.runIf(browserAvailable())('the web app in chromium', () => {
       expect(advice).toContain('Decision 1: is reporting to Veilig Thuis necessary?');
       await page.locator('#lang-nl').click();
       expect(await page.locator('#q-text').innerText()).toBe(catalogue.get(id)!.text.nl);
+      // Another framework keeps the answers it has questions for, and says which it left out.
+      await answerUnderAll(page, 'considerations.indicators.structural-financial-exploitation', true);
+      await page.locator('#framework').selectOption('basismodel');
+      await expect.poll(() => page.locator('#notice').innerText()).toMatch(/^1 antwoord hoort niet bij dit afwegingskader/);
+      expect(await page.locator('#answers').innerText()).toContain(catalogue.get('considerations.suspicion')!.text.nl);
       expect(watch.problems).toEqual([]);
     } finally {
       await page.close();

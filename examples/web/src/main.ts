@@ -208,7 +208,8 @@ function changeFramework(id: string): void {
   const next: Session = { ...state.session, framework: id, answers: kept, dontKnow: new Set([...state.session.dontKnow].filter((q) => catalogue.has(q))), history: state.session.history.filter((q) => catalogue.has(q)) };
   const checked = model.setDate(next, next.evaluationDate);
   const session = checked.ok ? checked.session : model.newSession(id, state.session.evaluationDate);
-  update({ session, cursor: null, refused: null, practice: null, notice: null }, 'framework');
+  const dropped = state.session.answers.size - session.answers.size;
+  update({ session, cursor: null, refused: null, practice: null, notice: dropped > 0 ? { text: t().dropped(dropped) } : null }, 'framework');
 }
 
 function changeDate(date: string): void {
