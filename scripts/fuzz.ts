@@ -532,13 +532,17 @@ export interface FuzzOptions {
   casesPerFramework?: number;
   /** Called after each entry point is done. */
   progress?: (line: string) => void;
+  /** Only these entry points (names as reported; `cli` and `frameworks` for those parts). */
+  only?: readonly string[];
 }
 
 /** Runs the whole fuzz; throws (fast-check's report with the seed and the shrunk input) on the first failure. */
 export async function fuzz(options: FuzzOptions): Promise<{ targets: TargetReport[]; frameworks: FrameworkReport }> {
-  const share = Math.max(1, Math.floor(options.runs / (targets.length + 1)));
+  const chosen = (name: string) => !options.only || options.only.includes(name);
+  const selected = targets.filter((t) => chosen(t.name));
+  const share = Math.max(1, Math.floor(options.runs / (selected.length + (chosen('cli') ? 1 : 0) || 1)));
   const reports: TargetReport[] = [];
-  for (const target of targets) {
+  for (const target of selected) {
     const report: TargetReport = { target: target.name, inputs: 0, results: 0, typedErrors: 0, maxMs: 0 };
     let count = 0;
     fc.assert(
@@ -557,7 +561,7 @@ export async function fuzz(options: FuzzOptions): Promise<{ targets: TargetRepor
     options.progress?.(line(report));
   }
   const cli: TargetReport = { target: 'cli (runCli)', inputs: 0, results: 0, typedErrors: 0, maxMs: 0 };
-  await fc.assert(
+  if (chosen('cli')) await fc.assert(
     fc.asyncProperty(cliArgs, cliStdin, async ([command, rest], stdin) => {
       const start = performance.now();
       let result;
@@ -572,11 +576,13 @@ export async function fuzz(options: FuzzOptions): Promise<{ targets: TargetRepor
     }),
     { numRuns: share, seed: options.seed },
   );
-  reports.push(cli);
-  options.progress?.(line(cli));
+  if (chosen('cli')) {
+    reports.push(cli);
+    options.progress?.(line(cli));
+  }
 
   const frameworks: FrameworkReport = { generated: 0, validated: 0, refused: 0, breakingOwnInvariants: 0, maxMs: 0 };
-  fc.assert(
+  if (chosen('frameworks')) fc.assert(
     fc.property(frameworkChanges, ({ base, changes }) => {
       const start = performance.now();
       frameworks.generated++;
@@ -615,8 +621,11 @@ const line = (r: TargetReport) => `${r.target}: ${r.inputs} inputs, ${r.results}
 
 async function main() {
   const { values } = parseArgs({
-    options: { runs: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' }, frameworks: { type: 'string' }, cases: { type: 'string', default: '10' } },
+    options: { runs: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' }, frameworks: { type: 'string' }, cases: { type: 'string', default: '10' }, only: { type: 'string' } },
   });
+  const only = values.only?.split(',').map((name) => name.trim());
+  const known = [...targets.map((t) => t.name), 'cli', 'frameworks'];
+  for (const name of only ?? []) if (!known.includes(name)) throw new Error(`--only: unknown part "${name}"; the parts are: ${known.join(', ')}`);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
   const frameworks = values.frameworks !== undefined ? Number(values.frameworks) : Math.max(10, Math.floor(runs / 100));
@@ -625,8 +634,8 @@ async function main() {
   }
   const start = performance.now();
   const cpuAtStart = process.cpuUsage();
-  console.log(`meldcode fuzz: --runs ${runs} --seed ${seed} --frameworks ${frameworks} --cases ${values.cases}`);
-  await fuzz({ runs, seed, frameworks, casesPerFramework: Number(values.cases), progress: (l) => console.log(`  ${l}`) });
+  console.log(`meldcode fuzz: --runs ${runs} --seed ${seed} --frameworks ${frameworks} --cases ${values.cases}${only ? ` --only ${only.join(',')}` : ''}`);
+  await fuzz({ runs, seed, frameworks, casesPerFramework: Number(values.cases), progress: (l) => console.log(`  ${l}`), ...(only ? { only } : {}) });
   const cpu = process.cpuUsage(cpuAtStart);
   // CPU time beside the wall time: on a shared machine the wall time says more about the load.
   console.log(`ok in ${((performance.now() - start) / 1000).toFixed(1)} s (${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU): no untyped exception, no changed input or prototype, every decision and every validated framework kept the floor`);
