@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { conformanceResources, DEFAULT_CANONICAL_BASE, toQuestionnaire } from '../src/fhir/index.js';
 import { listFrameworks, VERSION } from '../src/index.js';
 
-type Resource = { resourceType: string; id?: string; url?: string; version?: string } & Record<string, unknown>;
+type Resource = { resourceType: string; id?: string; url?: string; version?: string };
 
 /** The files of the package, by path under `package/`. */
 export function fhirPackageFiles(canonicalBase?: string): Record<string, unknown> {

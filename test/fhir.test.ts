@@ -162,7 +162,7 @@ describe('toQuestionnaire', () => {
     }
     // Every label is for an option that exists (no drift from the question files).
     for (const [id, labels] of Object.entries(optionLabelsFile)) {
-      expect(Object.keys(labels)).toEqual(listQuestions('basismodel').find((x) => x.id === id)?.options);
+      expect(Object.keys(labels).sort()).toEqual([...(listQuestions('basismodel').find((x) => x.id === id)?.options ?? [])].sort());
     }
     expect(item(toQuestionnaire('basismodel'), 'scope.setting').answerOption?.map((o) => o.valueCoding?.display)).toEqual(['Zorg', 'Onderwijs', 'Kinderopvang']);
     expect(item(toQuestionnaire('basismodel', { locale: 'en' }), 'client.role').answerOption?.[1]?.valueCoding?.display).toBe('Suspected perpetrator');
@@ -461,13 +461,12 @@ describe('toGuidanceResponse', () => {
   });
 
   it('asks for missing answers as data requirements, by linkId', () => {
-    const g = toGuidanceResponse(evaluate({ considerations: { suspicion: true } }, date));
+    const decision = evaluate({ considerations: { suspicion: true } }, date);
+    const g = toGuidanceResponse(decision);
     expect(g.status).toBe('data-required');
-    expect(g.dataRequirement?.map((r) => r.extension?.[0]?.valueString)).toEqual([
-      'considerations.unsafety.acute',
-      'considerations.unsafety.structural',
-      'considerations.unsafety.disclosure',
-    ]);
+    const open = g.dataRequirement?.map((r) => r.extension?.[0]?.valueString);
+    expect(open).toEqual(decision.nextQuestions.map((q) => q.id));
+    expect(open).toEqual(expect.arrayContaining(['considerations.unsafety.acute', 'considerations.unsafety.structural', 'considerations.unsafety.disclosure']));
     // R4: mustSupport holds plain paths only (no where()).
     for (const r of g.dataRequirement ?? []) expect(r.mustSupport).toEqual(['item']);
     expect(g.dataRequirement?.[0]?.extension?.[0]?.url).toBe('https://meldcode.example/fhir/StructureDefinition/meldcode-open-question');

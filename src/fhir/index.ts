@@ -8,6 +8,8 @@ export { overrideReasons, toCdsHooksCard, toGuidanceResponse } from './advice.js
 export type { AdviceOptions, CardOptions, GuidanceOptions } from './advice.js';
 export { DEFAULT_CANONICAL_BASE } from './canonical.js';
 export { conformanceResources } from './conformance.js';
+export { nextQuestion } from './adaptive.js';
+export type { NextQuestionOptions } from './adaptive.js';
 export type { ConformanceOptions, ConformanceResource } from './conformance.js';
 export { MeldcodeInputError } from '../errors/errors.js';
 export type { InputIssue } from '../errors/errors.js';

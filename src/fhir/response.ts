@@ -36,6 +36,18 @@ const issue = (path: Path, code: string, nl: string, en: string): InputIssue => 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**
+ * For a response to a contained Questionnaire (`questionnaire: '#id'`, as an adaptive step of
+ * `nextQuestion` writes it): the canonical that Questionnaire derives from.
+ */
+function containedSource(response: Record<string, unknown>): string | undefined {
+  const q = response.questionnaire;
+  if (typeof q !== 'string' || !q.startsWith('#') || !Array.isArray(response.contained)) return undefined;
+  const contained = response.contained.find((r: unknown) => isObject(r) && r.resourceType === 'Questionnaire' && `#${String(r.id)}` === q);
+  const derivedFrom = isObject(contained) && Array.isArray(contained.derivedFrom) ? contained.derivedFrom[0] : undefined;
+  return typeof derivedFrom === 'string' ? derivedFrom : undefined;
+}
+
+/**
  * What the response's `questionnaire` canonical names: one of this library's Questionnaires,
  * `undefined` when the response names none, or `null` (with an issue) when it names one that is
  * not this library's under `base`. A foreign canonical is accepted only with the `framework`
@@ -201,7 +213,7 @@ export function fromQuestionnaireResponse(
     throw new MeldcodeInputError(issues);
   }
   const answerSystem = canonicals(base).answerSystem;
-  const named = namedQuestionnaire(response.questionnaire, base, frameworkOption !== undefined, issues);
+  const named = namedQuestionnaire(containedSource(response) ?? response.questionnaire, base, frameworkOption !== undefined, issues);
   let framework: Framework | undefined;
   try {
     if (frameworkOption !== undefined) framework = resolveFramework(frameworkOption);

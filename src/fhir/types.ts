@@ -80,6 +80,8 @@ export interface Questionnaire {
   date?: string;
   publisher?: string;
   description?: string;
+  /** Canonicals of the Questionnaires this one is derived from (an adaptive step names its source). */
+  derivedFrom?: string[];
   language?: string;
   /** Resource types the answers are about (R4 `ResourceType`); this library writes `Patient`. */
   subjectType?: 'Patient'[];
