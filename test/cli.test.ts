@@ -293,6 +293,14 @@ describe('hostile input, closed pipes and bugs', () => {
     expect(bad.stderr).toBe('exit 1\n');
   });
 
+  it('repeats at most 200 characters of an answer it does not understand (found by the fuzz)', () => {
+    // A 1 MB line used to be echoed twice, whole: 2 MB on stdout.
+    const { code, stdout } = run(['interview'], `${'x'.repeat(1_000_000)}\nnee\n`);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`Dat antwoord begrijp ik niet: "${'x'.repeat(200)}…"`);
+    expect(stdout.length).toBeLessThan(100_000);
+  });
+
   it('ends an interview whose reader has gone, even when the answers never run out', () => {
     // Without the EPIPE handling this re-asks "misschien" forever; the timeout would end it.
     const endless = pipeline(`yes misschien | node "$MELDCODE" interview 2>/dev/null | head -c 200 >/dev/null; echo "exit \${PIPESTATUS[1]}" >&2`);

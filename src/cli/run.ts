@@ -247,10 +247,11 @@ async function interview(io: CliIo, values: { framework?: string; date?: string;
       io.stdout.write('\n');
       break;
     }
-    io.stdout.write(`${next.value}\n`);
+    // The answer is echoed (so a piped transcript shows it), cut to 200 characters as every echo.
+    io.stdout.write(`${echo(next.value)}\n`);
     const answer = parseAnswer(q, next.value);
     if (answer === null) {
-      io.stdout.write(`  ${h.again}: "${next.value}"\n`);
+      io.stdout.write(`  ${h.again}: "${echo(next.value)}"\n`);
       count--;
       continue;
     }
