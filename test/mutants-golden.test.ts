@@ -1,10 +1,10 @@
-// The data of the mutation analysis (npm run mutate): every pinned golden case in
-// test/mutants/golden.json holds on the shipped framework it names, and every mutant listed as
-// equivalent in test/mutants/equivalent.json exists and says why no behaviour tells it apart.
+// The data of the mutation analysis (npm run mutate): the pinned golden cases in
+// test/mutants/golden.json are well formed, and every mutant listed as equivalent in
+// test/mutants/equivalent.json exists and says why no behaviour tells it apart.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type GoldenCase, listMutants, mutateFramework } from '../src/testing/index.js';
+import { type GoldenCase, listMutants } from '../src/testing/index.js';
 
 const dir = join(process.cwd(), 'test', 'mutants');
 const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
@@ -17,10 +17,11 @@ describe('test/mutants/golden.json', () => {
     for (const g of golden) for (const f of g.frameworks ?? frameworks) expect(frameworks).toContain(f);
   });
 
-  it.each(frameworks)('every case pinned for %s holds on it', (id) => {
-    const mine = golden.filter((g) => (g.frameworks ?? frameworks).includes(id)).map(({ frameworks: _f, ...g }) => g);
-    // mutateFramework checks each golden case on the unmutated framework first and throws naming those that fail.
-    expect(mutateFramework(id, { golden: mine, only: [], invariants: false }).total).toBe(0);
+  // Whether each pin still holds is checked by npm run mutate, which leaves stale pins out: a pin
+  // records what the rules decided when it was made, and a deliberate change of behaviour must not
+  // fail npm test on it (the hand-written tests pin behaviour there).
+  it('each pin names the mutant it was made for', () => {
+    for (const g of golden) expect(g.id).toMatch(/^pin\/[a-z0-9-]+\/[^/]+\/[a-z-]+(@[a-z0-9.]+)?$/);
   });
 });
 

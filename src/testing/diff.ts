@@ -75,7 +75,7 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 /** Every way the two views differ, in aspect order. */
 export function viewChanges(a: DecisionView, b: DecisionView): DecisionChange[] {
   const changes: DecisionChange[] = [];
-  for (const aspect of Object.keys(a)) {
+  for (const aspect of new Set([...Object.keys(a), ...Object.keys(b)])) {
     const x = a[aspect];
     const y = b[aspect];
     if (setAspects.has(aspect) && Array.isArray(x) && Array.isArray(y)) {

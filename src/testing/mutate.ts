@@ -59,7 +59,8 @@ export interface GoldenCase {
   evaluationDate?: string;
   /**
    * The expected values, by the names of `decisionView` (`outcome`, `report.norms`, `actions`, …);
-   * `trail` is the ids of the rules that held, in order; `inputErrors` the `<path> <code>` of each
+   * `trail` is the ids of the rules that held, in order, and `trail.<module>` those of one rule
+   * file (e.g. `trail.consent`); `inputErrors` the `<path> <code>` of each
    * issue, for a case that must be refused. Each one given must match exactly.
    */
   expect: Record<string, unknown>;
@@ -316,9 +317,21 @@ function evaluator(framework: Framework, swap?: { original: RuleFile<BaseEffect>
   };
 }
 
-/** What a golden case's decision is compared on: the view, and the trail's rule ids in order. */
+/**
+ * What a golden case's decision is compared on: the view; `trail`, the ids of the rules that held,
+ * in order; and `trail.<module>`, the same for one rule file (`trail.consent`, `trail.steps`, …),
+ * so a case can pin one module's order without pinning every other module's.
+ */
 function observed(d: Decision): Record<string, unknown> {
-  return { ...decisionView(d), trail: d.trail.filter((e) => e.outcome).map((e) => e.ruleId) };
+  const held = d.trail.filter((e) => e.outcome);
+  const byModule: Record<string, string[]> = {};
+  for (const e of held) (byModule[`trail.${e.module}`] ??= []).push(e.ruleId);
+  return { ...decisionView(d), trail: held.map((e) => e.ruleId), ...byModule };
+}
+/** The view a suggestion is searched on: a module's trail rather than the whole trail. */
+function observedByModule(d: Decision): Record<string, unknown> {
+  const { trail: _whole, ...rest } = observed(d);
+  return rest;
 }
 
 /** The first expectation of the golden case the decision breaks, or undefined. */
@@ -331,8 +344,10 @@ function goldenMismatch(golden: GoldenCase, run: (input: unknown, date?: string)
     got = { inputErrors: error.issues.map((i) => `${i.path.join('.')} ${i.code}`) };
   }
   for (const [key, want] of Object.entries(golden.expect)) {
-    if (!Object.hasOwn(got, key)) return `unknown expectation "${key}"`;
-    if (JSON.stringify(got[key]) !== JSON.stringify(want)) return `${key}: ${JSON.stringify(got[key])}, expected ${JSON.stringify(want)}`;
+    // A module none of whose rules held has an empty trail.
+    const value = Object.hasOwn(got, key) ? got[key] : key.startsWith('trail.') ? [] : undefined;
+    if (value === undefined) return `unknown expectation "${key}"`;
+    if (JSON.stringify(value) !== JSON.stringify(want)) return `${key}: ${JSON.stringify(value)}, expected ${JSON.stringify(want)}`;
   }
   return undefined;
 }
@@ -346,10 +361,11 @@ function suggestFor(framework: Framework, original: (input: unknown) => Decision
       return undefined; // rejected by either: not a case to pin
     }
   };
-  const [found] = searchDifferences(fullCaseArbitrary(framework), both, { numRuns, seed, maxDifferences: 1 }, observed).differences;
+  const [found] = searchDifferences(fullCaseArbitrary(framework), both, { numRuns, seed, maxDifferences: 1 }, observedByModule).differences;
   if (!found) return undefined;
   const aspect = found.changes.find((c) => c.key === found.key)!.aspect;
-  return { id: `pin/${id}`, case: found.case, evaluationDate: KIT_EVALUATION_DATE, expect: { [aspect]: observed(original(found.case))[aspect] } };
+  const value = observed(original(found.case))[aspect] ?? (aspect.startsWith('trail.') ? [] : null);
+  return { id: `pin/${id}`, case: found.case, evaluationDate: KIT_EVALUATION_DATE, expect: { [aspect]: value } };
 }
 
 /** The framework's own examples as golden cases. */
