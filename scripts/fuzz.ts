@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { runCli } from '../src/cli/run.js';
-import { fromQuestionnaireResponse } from '../src/fhir/index.js';
+import { fromQuestionnaireResponse, toQuestionnaire } from '../src/fhir/index.js';
 import {
   type Decision,
   defineFramework,
@@ -153,15 +153,20 @@ const recordsInput = hostileDocument(
 );
 /** The basismodel framework document under another id (so it is no look-alike), with hostile spots. */
 export const hostileFrameworkDocument = hostileDocument(fc.constant({ ...structuredClone(getFramework('basismodel')), id: 'fuzz-document' }));
+/** The linkIds of the basismodel Questionnaire: a response answers only those. */
+const linkIds = new Set<string>();
+const walkItems = (items: readonly { linkId: string; item?: unknown[] }[] | undefined) =>
+  items?.forEach((i) => (linkIds.add(i.linkId), walkItems(i.item as typeof items)));
+walkItems(toQuestionnaire('basismodel').item as never);
 const qrFromCase = (c: unknown) => ({
   resourceType: 'QuestionnaireResponse',
   status: 'completed',
-  item: leaves(c).map(([linkId, v]) =>
-    ({
-      linkId,
-      answer: [typeof v === 'boolean' ? { valueBoolean: v } : typeof v === 'number' ? { valueInteger: v } : /^\d{4}-/.test(String(v)) ? { valueDate: v } : { valueCoding: { code: v } }],
-    }),
-  ),
+  item: leaves(c).filter(([linkId]) => linkIds.has(linkId)).map(([linkId, v]) => ({
+    linkId,
+    answer: (Array.isArray(v) ? v : [v]).map((a) =>
+      typeof a === 'boolean' ? { valueBoolean: a } : typeof a === 'number' ? { valueInteger: a } : /^\d{4}-/.test(String(a)) ? { valueDate: a } : { valueCoding: { code: a } },
+    ),
+  })),
 });
 /** QuestionnaireResponses made from valid cases, with hostile spots. */
 export const hostileResponse = hostileDocument(fullCaseArbitrary('basismodel').map(qrFromCase));
@@ -337,7 +342,7 @@ export const targets: Target[] = [
   },
   {
     name: 'fromQuestionnaireResponse',
-    arbitrary: fc.tuple(hostileResponse, fc.oneof(fc.constant(undefined), fc.constant(null), hostileOptions)),
+    arbitrary: fc.tuple(hostileResponse, fc.oneof(fc.constant(undefined), fc.constant(null), fc.record({ framework: mostly(fc.constantFrom('basismodel', 'artsen', 'nope')) }), hostileValue)),
     call: (qr, o) => fromQuestionnaireResponse(qr as never, o as never),
     mayThrow: true,
   },
