@@ -105,41 +105,55 @@ describe('usage errors (exit 2)', () => {
 });
 
 describe('meldcode interview', () => {
-  it('asks the questions one by one from piped answers and reaches a decision with its trail', () => {
-    const { code, stdout } = run(['interview'], 'ja\nja\n');
+  // The two scope questions come first while unanswered (issue 14 ruling B): "nee" keeps the case in the meldcode.
+  const inScope = 'nee\nnee\n';
+  const scope = { perpetratorIsProfessional: false, betweenClients: false };
+
+  it('asks the scope questions first, then the others one by one, and reaches a decision with its trail', () => {
+    const { code, stdout } = run(['interview'], `${inScope}ja\nja\n`);
     expect(code).toBe(0);
-    expect(stdout).toContain('Vraag 1: Heb ik op basis van de stappen 1 tot en met 4');
-    expect(stdout).toContain('Vraag 2: Is er sprake van acute onveiligheid?');
-    expect(stdout).not.toContain('Vraag 3:');
+    expect(stdout).toContain('Vraag 1: Gaan de signalen over mogelijk geweld door een professional');
+    expect(stdout).toContain('Vraag 2: Gaan de signalen over mogelijk geweld tussen cliënten');
+    expect(stdout).toContain('Vraag 3: Heb ik op basis van de stappen 1 tot en met 4');
+    expect(stdout).toContain('Vraag 4: Is er sprake van acute onveiligheid?');
+    expect(stdout).not.toContain('Vraag 5:');
     expect(stdout).toContain('Uitkomst: Melden bij Veilig Thuis is de professionele norm');
     expect(stdout).toContain('[afweging-2-ja-norm-1]');
-    expect(stdout).toContain('{"considerations":{"suspicion":true,"unsafety":{"acute":true}}}');
+    expect(stdout).toContain(JSON.stringify({ scope, considerations: { suspicion: true, unsafety: { acute: true } } }));
   });
 
   it('with --all goes on with the kindcheck and the open steps after the decision', () => {
-    const plain = run(['interview'], 'ja\nja\nnee\n');
-    expect(plain.stdout).not.toContain('Vraag 3:');
-    const { code, stdout } = run(['interview', '--all', '--json'], 'ja\nja\nnee\nja\n');
+    const plain = run(['interview'], `${inScope}ja\nja\nnee\n`);
+    expect(plain.stdout).not.toContain('Vraag 5:');
+    const { code, stdout } = run(['interview', '--all', '--json'], `${inScope}ja\nja\nnee\nja\n`);
     expect(code).toBe(0);
-    expect(stdout).toContain('Vraag 3: Zijn er signalen van ouderproblematiek');
+    expect(stdout).toContain('Vraag 5: Zijn er signalen van ouderproblematiek');
     const { case: kase, decision } = JSON.parse(stdout.slice(stdout.indexOf('{\n')));
     expect(kase).toMatchObject({ kindcheck: { parentSignals: false }, steps: { signalsRecorded: true } });
     expect([decision.outcome, decision.kindcheck.status]).toEqual(['report', 'complete']);
   });
 
-  it('closes on "no suspicion" after one answer', () => {
-    const { stdout } = run(['interview', '--lang', 'en'], 'no\n');
+  it('closes on "no suspicion" after the scope questions and one answer', () => {
+    const { stdout } = run(['interview', '--lang', 'en'], 'no\nno\nno\n');
     expect(stdout).toContain('Outcome: Close the meldcode and record the conclusion in the file');
   });
 
   it('re-asks an answer it does not understand; "don\'t know" stays unknown and is not asked again', () => {
-    const { code, stdout } = run(['interview', '--json'], 'misschien\nja\n?\n?\n?\n');
+    const { code, stdout } = run(['interview', '--json'], `${inScope}misschien\nja\n?\n?\n?\n`);
     expect(code).toBe(0);
     expect(stdout).toContain('Dat antwoord begrijp ik niet: "misschien"');
     const { case: kase, decision } = JSON.parse(stdout.slice(stdout.indexOf('{\n')));
-    expect(kase).toEqual({ considerations: { suspicion: true } });
+    expect(kase).toEqual({ scope, considerations: { suspicion: true } });
     expect(decision.outcome).toBe('needs-input');
     expect(decision.nextQuestions.map((q: { id: string }) => q.id)).toContain('considerations.unsafety.acute');
+  });
+
+  it('"don\'t know" to a scope question keeps the meldcode in force and goes on', () => {
+    const { code, stdout } = run(['interview', '--json'], '?\n?\nja\nja\n');
+    expect(code).toBe(0);
+    const { case: kase, decision } = JSON.parse(stdout.slice(stdout.indexOf('{\n')));
+    expect(kase).toEqual({ considerations: { suspicion: true, unsafety: { acute: true } } });
+    expect([decision.outcome, decision.scope.status]).toEqual(['report', 'open']);
   });
 
   it('prints the decision so far when the answers run out', () => {
@@ -149,7 +163,7 @@ describe('meldcode interview', () => {
   });
 
   it('follows the chosen framework, and rejects an unknown one (exit 1)', () => {
-    expect(run(['interview', '--framework', 'basismodel'], 'nee\n').stdout).toContain('{"framework":"basismodel","considerations":{"suspicion":false}}');
+    expect(run(['interview', '--framework', 'basismodel'], `${inScope}nee\n`).stdout).toContain(JSON.stringify({ framework: 'basismodel', scope, considerations: { suspicion: false } }));
     const bad = run(['interview', '--framework', 'nope'], 'ja\n');
     expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('onbekend afwegingskader "nope"')]);
   });
@@ -203,7 +217,7 @@ describe('answers typed in the interview', () => {
     ['kindcheck.childrenCount', '3', 3],
     ['kindcheck.childrenCount', 'drie', null],
     ['kindcheck.childrenAges', '4, 9 12', [4, 9, 12]],
-    ['scope.setting', '2', 'education'],
+    ['scope.setting', '1', 'education'],
     ['scope.setting', 'care', 'care'],
     ['scope.setting', 'school', null],
     ['client.birthDate', '2010-05-05', '2010-05-05'],

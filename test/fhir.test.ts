@@ -164,7 +164,7 @@ describe('toQuestionnaire', () => {
     for (const [id, labels] of Object.entries(optionLabelsFile)) {
       expect(Object.keys(labels).sort()).toEqual([...(listQuestions('basismodel').find((x) => x.id === id)?.options ?? [])].sort());
     }
-    expect(item(toQuestionnaire('basismodel'), 'scope.setting').answerOption?.map((o) => o.valueCoding?.display)).toEqual(['Zorg', 'Onderwijs', 'Kinderopvang']);
+    expect(item(toQuestionnaire('basismodel'), 'scope.setting').answerOption?.map((o) => o.valueCoding?.display)).toEqual(['Onderwijs', 'Kinderopvang', 'Jeugdzorg', 'Langdurige zorg of intramurale ggz', 'Andere zorg']);
     expect(item(toQuestionnaire('basismodel', { locale: 'en' }), 'client.role').answerOption?.[1]?.valueCoding?.display).toBe('Suspected perpetrator');
   });
 

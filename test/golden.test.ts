@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { type CaseInput, evaluate, MeldcodeInputError } from '../src/index.js';
 import { thrown } from './support/throws.js';
 
+// The scope questions come first in every decision while unanswered (issue 14 ruling B, checked in
+// test/scope.test.ts and test/decision-consistency.test.ts); these cases are about what follows them.
+const notScope = (q: { id: string }) => !q.id.startsWith('scope.');
+
 const DATE = { evaluationDate: '2026-11-23' };
 const noUnsafety = { acute: false, structural: false, disclosure: false };
 const ableToHelp = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
@@ -50,7 +54,7 @@ describe('afweging 1: suspicion', () => {
   it('an empty case asks afweging 1 first, and advises asking Veilig Thuis', () => {
     const d = run({});
     expect(d.outcome).toBe('needs-input');
-    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.suspicion']);
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['considerations.suspicion']);
     expect(d.actions.map((a) => a.id)).toContain('ask-veilig-thuis-advice');
   });
 });
@@ -65,7 +69,7 @@ describe('disclosure: current or past', () => {
     const d = run({ considerations: disclosure });
     expect(d.outcome).toBe('report');
     expect(d.report.norms).toEqual([1]);
-    expect(d.nextQuestions.map((q) => q.id)).toContain('considerations.disclosurePastAndSafeNow');
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toContain('considerations.disclosurePastAndSafeNow');
   });
   it('about a current situation (or the victim not safe now): norm 1', () => {
     expect(run({ considerations: { ...disclosure, disclosurePastAndSafeNow: false } }).report.norms).toEqual([1]);
@@ -73,7 +77,7 @@ describe('disclosure: current or past', () => {
   it('about the past with the victim safe now: afweging 2 is asked, and answered no it goes on to afweging 3', () => {
     const asked = run({ considerations: { ...disclosure, disclosurePastAndSafeNow: true } });
     expect(asked.outcome).toBe('needs-input');
-    expect(asked.nextQuestions.map((q) => q.id)).toEqual(['considerations.unsafety.acute', 'considerations.unsafety.structural']);
+    expect(asked.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['considerations.unsafety.acute', 'considerations.unsafety.structural']);
     const on = run({ considerations: { ...disclosure, disclosurePastAndSafeNow: true, unsafety: { disclosure: true, acute: false, structural: false } } });
     expect(on.report.necessary).not.toBe(true);
     expect(firedIds(on)).toContain('afweging-2-nee');
@@ -122,7 +126,7 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
       considerations: { suspicion: true, indicators: { 'acute-weapon-use': false, 'structural-other': false } },
     });
     expect(d.outcome).toBe('needs-input');
-    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual([
       'considerations.unsafety.acute',
       'considerations.unsafety.structural',
       'considerations.unsafety.disclosure',
@@ -131,7 +135,7 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
 
   it('asks only the afweging 2 questions still unknown', () => {
     const d = run({ considerations: { suspicion: true, unsafety: { acute: false } } });
-    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual([
       'considerations.unsafety.structural',
       'considerations.unsafety.disclosure',
     ]);
@@ -152,7 +156,7 @@ describe('afweging 2: acute or structural unsafety (norm 1)', () => {
 
   it('after a norm-1 report, unanswered considerations 3-5 are no reason to ask for input', () => {
     const d = run({ considerations: { suspicion: true, unsafety: { acute: true } } });
-    expect(d.nextQuestions).toEqual([]);
+    expect(d.nextQuestions.filter(notScope)).toEqual([]);
   });
 });
 
@@ -171,7 +175,7 @@ describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-self-harm': true } },
     });
     expect(d.outcome).toBe('needs-input');
-    expect(d.nextQuestions.map((q) => q.id)).toEqual(['client.caresForMinor']);
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['client.caresForMinor']);
   });
 
   it('a parent factor without children leaves afweging 2 to the direct answers', () => {
@@ -203,7 +207,7 @@ describe('afweging 3: effective help (norm 2)', () => {
   it('yes to afweging 3 needs all three conditions confirmed', () => {
     const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: { canOffer: true } } });
     expect(d.outcome).toBe('needs-input');
-    expect(d.nextQuestions.map((q) => q.id)).toEqual([
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual([
       'considerations.help.safetyPicture',
       'considerations.help.history',
       'considerations.help.fittingHelp',
@@ -234,7 +238,7 @@ describe('afweging 4: help accepted', () => {
 
   it('unknown acceptance asks afweging 4', () => {
     const d = run({ considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp } });
-    expect(d.nextQuestions.map((q) => q.id)).toEqual(['considerations.helpAccepted']);
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['considerations.helpAccepted']);
   });
 });
 
@@ -249,7 +253,7 @@ describe('afweging 5: help reaches safety (norm 3)', () => {
     expect(d.help).toMatchObject({ possible: true, stage: 'offer' });
     // Not decided yet: afweging 5 may still make reporting the norm (norm 3), so never "no report".
     expect(d.report.necessary).toBeNull();
-    expect(d.nextQuestions).toEqual([]);
+    expect(d.nextQuestions.filter(notScope)).toEqual([]);
     const later = d.actions.find((a) => a.id === 'answer-consideration-5-after-term');
     expect(later?.source.quote).toMatch(/binnen de gewenste termijn/);
     expect(d.recordKeeping.because).toContain('help');
@@ -289,6 +293,6 @@ describe('norm 3 does not wait for afweging 2', () => {
     expect(d.outcome).toBe('report');
     expect(d.report.norms).toEqual([3]);
     // Afweging 2 is still worth answering: it may add norm 1.
-    expect(d.nextQuestions.map((q) => q.id)).toContain('considerations.unsafety.acute');
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toContain('considerations.unsafety.acute');
   });
 });

@@ -13,7 +13,7 @@ import {
 } from '../src/index.js';
 import { withSignal } from '../src/testing/index.js';
 import { ageInYears } from '../src/case/age.js';
-import { answeredPaths, caseArbitrary, indicatorKinds, inScope, parentFactorCodes, reorderKeys, unsafetyCodes, withoutAnswer } from './support/cases.js';
+import { answeredPaths, caseArbitrary, indicatorKinds, inScope, ownProfessional, parentFactorCodes, reorderKeys, unsafetyCodes, withoutAnswer } from './support/cases.js';
 import { citationProblem, needsSources, noSources } from './support/sources.js';
 import { thrown } from './support/throws.js';
 
@@ -215,7 +215,7 @@ describe('differential: the rules agree with a hand-written function of the five
 });
 
 describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
-  it('scope routing: a professional as perpetrator, or violence between clients who are not partners, is out of scope with where to go', () => {
+  it('scope routing: a professional of the own organisation, or violence between unrelated clients, is out of scope with where to go', () => {
     fc.assert(
       fc.property(caseArbitrary, (c: any) => {
         const d = run(c);
@@ -225,16 +225,22 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
           expect(d.scope.status).toBe('out-of-scope');
           expect(d.scope.whereToGo.length).toBeGreaterThan(0);
           expect(d.actions.map((a) => a.id)).toContain(
-            s.perpetratorIsProfessional === true ? 'inform-manager-or-board' : 'report-to-manager-board-inspectorate',
+            ownProfessional(c) ? 'inform-manager-or-board' : 'report-to-manager-board-inspectorate',
           );
           // The meldcode does not decide: no "no report" (false), but no decision at all (null).
           expect(d.report.necessary).toBeNull();
           expect(d.trail.every((e) => e.module === 'scope')).toBe(true);
         } else {
           expect(d.outcome).not.toBe('out-of-scope');
-          // The partner exception and an unanswered partner question keep the meldcode in force.
+          // The partner and family exceptions, and an unanswered question, keep the meldcode in force.
           if (s.betweenClients === true && s.perpetratorIsProfessional !== true) {
-            expect(d.scope.status).toBe(s.clientsArePartners === true ? 'in-scope' : 'open');
+            const related = s.clientsArePartners === true || (s.clientsArePartners === false && s.clientsAreFamily === true);
+            if (!related) expect(d.scope.status).toBe('open');
+            if (related) expect(d.scope.route).toBe(s.clientsArePartners === true ? 'partners-both-clients' : 'family-both-clients');
+          }
+          // A professional of another organisation, or one who is family, keeps the case in scope.
+          if (s.perpetratorIsProfessional === true && (s.perpetratorIsRelative === true || s.perpetratorOrganisation === 'other')) {
+            expect(d.scope.route).toBe(s.perpetratorIsRelative === true ? 'professional-is-relative' : 'professional-other-organisation');
           }
           // The client's role never takes a case out of the meldcode.
           const withRole = run({ ...c, client: { ...c.client, role: 'suspected-perpetrator' } });
@@ -247,10 +253,17 @@ describe('scope, kindcheck, steps and record keeping (issue 3)', () => {
 
   it('scope: out of scope overrides any afwegingskader outcome, and the professional route names the sector route', () => {
     fc.assert(
-      fc.property(caseArbitrary, fc.constantFrom('care', 'education', 'childcare'), (c: any, setting) => {
-        const d = run({ ...c, scope: { ...c.scope, perpetratorIsProfessional: true, setting } });
+      fc.property(caseArbitrary, fc.constantFrom('care', 'education', 'childcare', 'youth-care', 'long-term-care'), (c: any, setting) => {
+        const scope = { ...c.scope, perpetratorIsProfessional: true, perpetratorOrganisation: 'own', perpetratorIsRelative: false, setting };
+        const d = run({ ...c, scope });
         expect(d.outcome).toBe('out-of-scope');
-        const route = { care: 'care-provider-reports-to-inspectorate', education: 'school-inform-board-at-once', childcare: 'childcare-inform-houder' }[setting];
+        const route = {
+          care: 'inform-manager-or-board',
+          education: 'school-report-to-vertrouwensinspecteur',
+          childcare: 'childcare-inform-houder',
+          'youth-care': 'youth-care-reporting-duty',
+          'long-term-care': 'care-provider-reports-to-inspectorate',
+        }[setting];
         expect(d.actions.map((a) => a.id)).toContain(route);
       }),
       { numRuns: 100 },

@@ -173,7 +173,8 @@ describe('nextQuestions', () => {
     for (const kase of [{}, { considerations: { suspicion: true } }, { considerations: { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false } } }]) {
       expect(nextQuestions(kase)).toEqual(evaluate(kase, date).nextQuestions);
     }
-    expect(nextQuestions({}).map((q) => q.id)).toEqual(['considerations.suspicion']);
+    // The scope questions come first while unanswered (issue 14 ruling B), then afweging 1.
+    expect(nextQuestions({}).map((q) => q.id)).toEqual(['scope.perpetratorIsProfessional', 'scope.betweenClients', 'considerations.suspicion']);
   });
 
   it('asking one question at a time reaches a decision, and then asks nothing more', () => {
@@ -181,7 +182,9 @@ describe('nextQuestions', () => {
       const kase: Record<string, unknown> = {};
       let steps = 0;
       for (let next = nextQuestions(kase); next.length > 0; next = nextQuestions(kase)) {
-        Object.assign(kase, merge(kase, withFact((next[0] as Question).id, answer)));
+        const q = next[0] as Question;
+        // A choice takes its first option (for the scope's organisation question: the user's own).
+        Object.assign(kase, merge(kase, withFact(q.id, q.answer === 'choice' ? q.options![0] : answer)));
         expect(++steps).toBeLessThan(20);
       }
       expect(evaluate(kase, date).outcome).not.toBe('needs-input');
@@ -189,7 +192,7 @@ describe('nextQuestions', () => {
   });
 
   it('takes a framework id and rejects an unknown one', () => {
-    expect(nextQuestions({}, 'basismodel').length).toBe(1);
+    expect(nextQuestions({}, 'basismodel').length).toBe(3);
     expect(() => nextQuestions({}, 'nope')).toThrow(MeldcodeInputError);
     expect(() => listQuestions('nope')).toThrow(MeldcodeInputError);
   });

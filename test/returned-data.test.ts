@@ -29,7 +29,7 @@ describe('returned data cannot change later decisions', () => {
       (question.text as { nl: string }).nl = 'anders';
     }).toThrow(TypeError);
     const again = evaluate({}, DATE);
-    expect(again.nextQuestions[0]!.id).toBe('considerations.suspicion');
+    expect(again.nextQuestions[0]!.id).toBe('scope.perpetratorIsProfessional');
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
   });
 

@@ -43,12 +43,27 @@ export const clientSchema = z.strictObject({
 export const scopeSchema = z.strictObject({
   /** The suspected perpetrator is a professional in a care or education relationship with the client. */
   perpetratorIsProfessional: z.optional(z.boolean()),
-  /** The setting of that relationship: care, education (school) or childcare (*kinderopvang*). */
-  setting: z.optional(z.enum(['care', 'education', 'childcare'])),
+  /**
+   * Whom that professional works for: the user's `own` organisation (the same bevoegd gezag, houder
+   * or zorgaanbieder) or an `other` one (000 Bijlage 1a; issue 14 ruling B).
+   */
+  perpetratorOrganisation: z.optional(z.enum(['own', 'other'])),
+  /** That professional is also the client's partner, parent or family member: a domestic case (*niet de locatie maar de relatie*). */
+  perpetratorIsRelative: z.optional(z.boolean()),
+  /**
+   * The sector of that relationship: `education` (school), `childcare` (*kinderopvang*),
+   * `youth-care` (*jeugdzorg*), `long-term-care` (long-term care and intramural GGZ, Wkkgz), or
+   * other `care`. Each has its own route (000 §Geweld in een zorg- of onderwijsrelatie).
+   */
+  setting: z.optional(z.enum(['care', 'education', 'childcare', 'youth-care', 'long-term-care'])),
+  /** The suspicion is of a sexual offence (*zedenmisdrijf*): the school route when the pupil is a minor. */
+  sexualOffence: z.optional(z.boolean()),
   /** The violence is between clients, residents or pupils (*tussen cliënten of leerlingen*). */
   betweenClients: z.optional(z.boolean()),
   /** Those clients are partners who are both clients (*partners die beiden cliënt zijn*). */
   clientsArePartners: z.optional(z.boolean()),
+  /** Those clients are family of each other (a parent and child in one shelter): in scope, a labelled inference. */
+  clientsAreFamily: z.optional(z.boolean()),
 });
 
 /** The contact with the client (000 §2.1 Eenmalige contacten). */

@@ -1,14 +1,22 @@
 import * as z from 'zod/mini';
-import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, type RuleModule } from '../case/module.js';
+import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQuestions, parseModuleInput, questionMap, type RuleModule } from '../case/module.js';
 import { clientSchema, isoDate, scopeSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
+import { deepFreeze } from '../rules/freeze.js';
 import { kebabId } from '../rules/schema.js';
 import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './scope.rules.json';
 import questionsJson from './scope.questions.json';
+import consentQuestionsJson from '../consent/consent.questions.json';
 
 /** Why the signals are in or out of the meldcode. */
-export type ScopeRoute = 'professional-perpetrator' | 'between-clients' | 'partners-both-clients';
+export type ScopeRoute =
+  | 'professional-perpetrator'
+  | 'professional-other-organisation'
+  | 'professional-is-relative'
+  | 'between-clients'
+  | 'partners-both-clients'
+  | 'family-both-clients';
 
 /** What a scope rule establishes (000 §Geweld in een zorg- of onderwijsrelatie; Bijlage 1b). */
 export type ScopeEffect =
@@ -22,7 +30,7 @@ export const scopeEffectSchema = z.discriminatedUnion('type', [
     type: z.literal('scope'),
     params: z.strictObject({
       status: z.enum(['in', 'out']),
-      route: z.enum(['professional-perpetrator', 'between-clients', 'partners-both-clients']),
+      route: z.enum(['professional-perpetrator', 'professional-other-organisation', 'professional-is-relative', 'between-clients', 'partners-both-clients', 'family-both-clients']),
     }),
   }),
   z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }) }),
@@ -62,6 +70,12 @@ export const scopeModule: RuleModule<ScopeEffect> = defineRuleModule({
 });
 /** The scope questions by id (fact path). */
 export const scopeQuestions: ReadonlyMap<string, Question> = scopeModule.questions;
+// What scope rules may ask: their own questions, and the client's age (the school route is for a
+// minor pupil), which the conversation module's catalogue owns.
+const askable: ReadonlyMap<string, Question> = questionMap([
+  ...scopeModule.questions.values(),
+  ...(consentQuestionsJson.questions as unknown as Question[]).filter((q) => q.id === 'client.birthDate').map((q) => deepFreeze(q)),
+]);
 
 /** Builds the scope result from the trail of its rules. */
 export function scopeResult(trail: readonly TrailEntry<ScopeEffect>[], facts: Record<string, unknown>): ScopeResult {
@@ -83,7 +97,7 @@ export function scopeResult(trail: readonly TrailEntry<ScopeEffect>[], facts: Re
   const scope = (facts.scope ?? {}) as Record<string, unknown>;
   const effect = decided?.effect as Extract<ScopeEffect, { type: 'scope' }> | undefined;
   const out = effect?.params.status === 'out';
-  const nextQuestions = openQuestions(scopeQuestions, asks, facts);
+  const nextQuestions = openQuestions(askable, asks, facts);
   return {
     status: out ? 'out-of-scope' : nextQuestions.length > 0 ? 'open' : 'in-scope',
     assumed: !decided && scope.perpetratorIsProfessional === undefined && scope.betweenClients === undefined,

@@ -120,7 +120,16 @@ export function fullCaseArbitrary(framework: string | Framework | FrameworkInput
   ).map(([a, rest]) => ({ ...a, ...rest }));
   const sections = optional({
     client,
-    scope: optional({ perpetratorIsProfessional: b, setting: fc.constantFrom('care', 'education', 'childcare' as const), betweenClients: b, clientsArePartners: b }),
+    scope: optional({
+      perpetratorIsProfessional: b,
+      perpetratorOrganisation: fc.constantFrom('own', 'other' as const),
+      perpetratorIsRelative: b,
+      setting: fc.constantFrom('care', 'education', 'childcare', 'youth-care', 'long-term-care' as const),
+      sexualOffence: b,
+      betweenClients: b,
+      clientsArePartners: b,
+      clientsAreFamily: b,
+    }),
     contact: optional({ oneOff: b }),
     steps: optional({
       signalsRecorded: b, colleagueConsulted: b, veiligThuisAdviceAsked: b, conversationHeld: b,

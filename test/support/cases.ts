@@ -47,9 +47,13 @@ const anyCaseArbitrary = optionalRecord({
   client: clientArbitrary,
   scope: optionalRecord({
     perpetratorIsProfessional: fc.boolean(),
-    setting: fc.constantFrom('care', 'education', 'childcare'),
+    perpetratorOrganisation: fc.constantFrom('own', 'other'),
+    perpetratorIsRelative: fc.boolean(),
+    setting: fc.constantFrom('care', 'education', 'childcare', 'youth-care', 'long-term-care'),
+    sexualOffence: fc.boolean(),
     betweenClients: fc.boolean(),
     clientsArePartners: fc.boolean(),
+    clientsAreFamily: fc.boolean(),
   }),
   contact: optionalRecord({ oneOff: fc.boolean() }),
   steps: optionalRecord({
@@ -120,10 +124,33 @@ export function reorderKeys<T>(value: T, order: (keys: string[]) => string[]): T
   return out as T;
 }
 
-/** Whether the scope answers keep a case inside the meldcode (000 §Geweld in een zorg- of onderwijsrelatie; Bijlage 1b). */
-export function inScope(c: { scope?: { perpetratorIsProfessional?: boolean; betweenClients?: boolean; clientsArePartners?: boolean } }): boolean {
+/** The scope answers of a case, as the oracle below reads them. */
+interface ScopeAnswers {
+  perpetratorIsProfessional?: boolean;
+  perpetratorOrganisation?: string;
+  perpetratorIsRelative?: boolean;
+  betweenClients?: boolean;
+  clientsArePartners?: boolean;
+  clientsAreFamily?: boolean;
+}
+
+/**
+ * Whether the scope answers keep a case inside the meldcode (issue 14 ruling B): out only for a
+ * professional of the user's own organisation who is no relative, or between clients who are
+ * neither partners nor family, each answered outright (unknown keeps the meldcode in force).
+ */
+export function inScope(c: { scope?: ScopeAnswers }): boolean {
+  return !ownProfessional(c) && !betweenUnrelatedClients(c);
+}
+/** A professional of the user's own organisation, not the client's relative: out of scope. */
+export function ownProfessional(c: { scope?: ScopeAnswers }): boolean {
   const s = c.scope ?? {};
-  return !(s.perpetratorIsProfessional === true || (s.betweenClients === true && s.clientsArePartners === false));
+  return s.perpetratorIsProfessional === true && s.perpetratorOrganisation === 'own' && s.perpetratorIsRelative === false;
+}
+/** Violence between clients who are neither partners nor family: out of scope. */
+export function betweenUnrelatedClients(c: { scope?: ScopeAnswers }): boolean {
+  const s = c.scope ?? {};
+  return s.betweenClients === true && s.clientsArePartners === false && s.clientsAreFamily === false;
 }
 
 /** The kind of each basismodel unsafety indicator, by code. */
