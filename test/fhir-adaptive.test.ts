@@ -9,12 +9,14 @@ import { listQuestions } from '../src/questions/list.js';
 import { fillQuestionnaire } from './fhir-r4.js';
 
 const evaluationDate = '2026-11-23';
+/** One step as a host runs it: read the answers, evaluate them, ask what comes next. */
+const step = (response: QuestionnaireResponse) => nextQuestion(response, evaluate(fromQuestionnaireResponse(response), { evaluationDate }));
 const start = (url = questionnaireUrl('basismodel')): QuestionnaireResponse => ({ resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: url });
 const linkIds = (items?: QuestionnaireItem[]): string[] => (items ?? []).flatMap((i) => (i.type === 'group' ? linkIds(i.item) : [i.linkId]));
 
 /** Answers the questions a step asks from `kase` ("don't know" where the case is silent), as a form would. */
-function answer(step: ReturnType<typeof nextQuestion>, kase: unknown): QuestionnaireResponse {
-  const contained = step.contained?.[0];
+function answer(current: ReturnType<typeof nextQuestion>, kase: unknown): QuestionnaireResponse {
+  const contained = current.contained?.[0];
   const filled = fillQuestionnaire(contained as never, kase);
   const answered = new Set<string>();
   const walk = (items?: Record<string, unknown>[]) => items?.forEach((i) => (answered.add(String(i.linkId)), walk(i.item as never)));
@@ -22,16 +24,16 @@ function answer(step: ReturnType<typeof nextQuestion>, kase: unknown): Questionn
   const dontKnow: QuestionnaireResponseItem[] = linkIds(contained?.item)
     .filter((id) => !answered.has(id))
     .map((linkId) => ({ linkId }));
-  return { ...step, item: [...((filled.item as unknown as QuestionnaireResponseItem[]) ?? []), ...dontKnow] };
+  return { ...current, item: [...((filled.item as unknown as QuestionnaireResponseItem[]) ?? []), ...dontKnow] };
 }
 
 describe('nextQuestion ($next-question)', () => {
   it('starts with the questions the rules ask first, and marks the response in progress', () => {
-    const step = nextQuestion(start(), { evaluationDate });
-    expect(step.status).toBe('in-progress');
-    expect(step.questionnaire).toBe('#next');
-    expect(linkIds(step.contained?.[0]?.item)).toEqual(evaluate({}, { evaluationDate }).nextQuestions.map((q) => q.id));
-    expect(step.contained?.[0]?.derivedFrom).toEqual([`${questionnaireUrl('basismodel')}|1.0.0`]);
+    const first = step(start());
+    expect(first.status).toBe('in-progress');
+    expect(first.questionnaire).toBe('#next');
+    expect(linkIds(first.contained?.[0]?.item)).toEqual(evaluate({}, { evaluationDate }).nextQuestions.map((q) => q.id));
+    expect(first.contained?.[0]?.derivedFrom).toEqual([`${questionnaireUrl('basismodel')}|1.0.0`]);
   });
 
 /** Whether a case answers the fact at a dotted path. */
@@ -65,10 +67,10 @@ function asked(kase: unknown): CaseInput {
     const askedIds = new Set<string>();
     let steps = 0;
     for (; steps < 40; steps++) {
-      const step = nextQuestion(response, { evaluationDate });
-      if (step.status === 'completed') break;
-      for (const id of linkIds(step.contained?.[0]?.item)) askedIds.add(id);
-      response = answer(step, kase);
+      const next = step(response);
+      if (next.status === 'completed') break;
+      for (const id of linkIds(next.contained?.[0]?.item)) askedIds.add(id);
+      response = answer(next, kase);
     }
     return { id: e.id, kase, response, askedIds, steps };
   });
@@ -76,7 +78,7 @@ function asked(kase: unknown): CaseInput {
 
   it.each(walks.map((w) => [w.id, w] as const))('example %s: question by question, to the advice', (_, walk) => {
     expect(walk.steps).toBeLessThan(40);
-    const final = nextQuestion(walk.response, { evaluationDate });
+    const final = step(walk.response);
     expect(final.status).toBe('completed');
     const answersAsked = fromQuestionnaireResponse(final);
     const { framework: _f, ...answers } = answersAsked as Record<string, unknown>;
@@ -91,13 +93,24 @@ function asked(kase: unknown): CaseInput {
   });
 
   it('a "don\'t know" is not asked again, so the walk ends', () => {
-    const step = nextQuestion(start(), { evaluationDate });
-    const unknown = { ...step, item: linkIds(step.contained?.[0]?.item).map((linkId) => ({ linkId })) };
-    expect(nextQuestion(unknown, { evaluationDate }).status).toBe('completed');
+    const first = step(start());
+    const unknown = { ...first, item: linkIds(first.contained?.[0]?.item).map((linkId) => ({ linkId })) };
+    expect(step(unknown).status).toBe('completed');
   });
 
   it('refuses a response to a Questionnaire that is not the library\'s', () => {
-    expect(() => nextQuestion(start('https://ehr.example.org/Questionnaire/x'))).toThrow(MeldcodeInputError);
-    expect(() => nextQuestion({ ...start(), questionnaire: '#missing' })).toThrow(MeldcodeInputError);
+    const decision = evaluate({}, { evaluationDate });
+    expect(() => nextQuestion(start('https://ehr.example.org/Questionnaire/x'), decision)).toThrow(MeldcodeInputError);
+    expect(() => nextQuestion({ ...start(), questionnaire: '#missing' }, decision)).toThrow(MeldcodeInputError);
+  });
+
+  it('refuses a decision of another framework than the Questionnaire\'s', () => {
+    const artsen = evaluate({ framework: 'artsen' }, { evaluationDate });
+    try {
+      nextQuestion(start(), artsen);
+      throw new Error('expected a MeldcodeInputError');
+    } catch (error) {
+      expect((error as MeldcodeInputError).issues?.[0]?.code).toBe('questionnaire-framework-mismatch');
+    }
   });
 });

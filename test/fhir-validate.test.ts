@@ -1,7 +1,7 @@
 // Every resource meldcode/fhir generates, through a real FHIR R4 validator: zero errors.
 import { describe, expect, it } from 'vitest';
 import { type CaseInput, evaluate, listFrameworks } from '../src/index.js';
-import { conformanceResources, nextQuestion, questionnaireUrl, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
+import { conformanceResources, fromQuestionnaireResponse, nextQuestion, questionnaireUrl, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import { fillQuestionnaire } from './fhir-r4.js';
 import { validationErrors } from './fhir-validator.js';
@@ -46,10 +46,11 @@ describe('a real validator (@medplum/core, R4 definitions)', () => {
   });
 
   it('the steps of an adaptive questionnaire (nextQuestion) validate: the first, and one with answers', () => {
-    const first = nextQuestion({ resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireUrl('basismodel') }, date);
+    const start = { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireUrl('basismodel') } as const;
+    const first = nextQuestion(start, evaluate({}, date));
     expect(validationErrors(first)).toEqual([]);
     const answered = { ...first, item: [{ linkId: 'afwegingskader', item: [{ linkId: 'considerations.suspicion', answer: [{ valueCoding: { system: 'http://terminology.hl7.org/CodeSystem/v2-0136', code: 'Y' } }] }] }] };
-    const second = nextQuestion(answered, date);
+    const second = nextQuestion(answered, evaluate(fromQuestionnaireResponse(answered), date));
     expect(second.status).toBe('in-progress');
     expect(validationErrors(second)).toEqual([]);
   });

@@ -1,20 +1,18 @@
 // The SDC adaptive questionnaire (`$next-question`): a QuestionnaireResponse in, the same response
 // out with a contained Questionnaire that holds the questions answered so far and the next ones,
-// chosen by the rules (`decision.nextQuestions`), not by a fixed form.
-import { evaluate } from '../decision/evaluate.js';
+// chosen by the rules (`decision.nextQuestions`), not by a fixed form. The caller passes the
+// decision, so meldcode/fhir does not carry the evaluator.
+import type { Decision } from '../decision/types.js';
 import { MeldcodeInputError } from '../errors/errors.js';
 import type { Lang } from '../rules/trail.js';
 import { canonicalBase, parseQuestionnaireCanonical } from './canonical.js';
 import { toQuestionnaire } from './questionnaire.js';
-import { fromQuestionnaireResponse } from './response.js';
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem } from './types.js';
 
 /** Options for {@link nextQuestion}. */
 export interface NextQuestionOptions {
   /** The canonical base the Questionnaires were generated with; default the library's. */
   canonicalBase?: string;
-  /** The evaluation date (`YYYY-MM-DD`) for ages; default today in the Netherlands. */
-  evaluationDate?: string;
 }
 
 /** The shipped frameworks' Questionnaires, built once per language, base and module set (each step reads one). */
@@ -70,24 +68,25 @@ function keep(items: readonly QuestionnaireItem[] | undefined, kept: ReadonlySet
 }
 
 /**
- * One step of an adaptive questionnaire (SDC `$next-question`): reads the answers of a
- * QuestionnaireResponse to one of the library's Questionnaires (its `questionnaire` canonical,
- * or a contained Questionnaire that derives from one), evaluates them, and returns the response
- * with a contained Questionnaire of the questions answered so far and the next ones
- * (`decision.nextQuestions`). A question the response already has an item for (also "don't know")
- * is not asked again; when none is left the status is `completed`, else `in-progress`. The
- * response passed in is not changed.
+ * One step of an adaptive questionnaire (SDC `$next-question`). Takes a QuestionnaireResponse to
+ * one of the library's Questionnaires (its `questionnaire` canonical, or a contained
+ * Questionnaire that derives from one) and the decision for its answers (`evaluate` of
+ * `fromQuestionnaireResponse(response)`). Returns the response with a contained Questionnaire of
+ * the questions answered so far and the next ones (`decision.nextQuestions`; with afweging 2's
+ * questions come its indicators). A question the response already has an item for (also "don't
+ * know") is not asked again; when none is left the status is `completed`, else `in-progress`.
+ * The response passed in is not changed.
  *
- * @throws {@link MeldcodeInputError} for a response `fromQuestionnaireResponse` refuses, or one
- *   that names no Questionnaire of the library.
+ * @throws {@link MeldcodeInputError} for a response that names no Questionnaire of the library,
+ *   or a decision made with another framework than the Questionnaire's.
  * @example
  * ```ts
  * const start = { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireUrl('basismodel') } as const;
- * const step = nextQuestion(start);
+ * const step = nextQuestion(start, evaluate(fromQuestionnaireResponse(start)));
  * step.contained?.[0].item?.map((g) => g.linkId); // ['scope', 'afwegingskader']
  * ```
  */
-export function nextQuestion(response: QuestionnaireResponse, options: NextQuestionOptions = {}): AdaptiveResponse {
+export function nextQuestion(response: QuestionnaireResponse, decision: Decision, options: NextQuestionOptions = {}): AdaptiveResponse {
   const base = canonicalBase(options.canonicalBase);
   const adaptive = response as AdaptiveResponse;
   const canonical = answeredCanonical(adaptive);
@@ -95,9 +94,11 @@ export function nextQuestion(response: QuestionnaireResponse, options: NextQuest
   if (canonical === undefined || identity === undefined) {
     throw issue(['questionnaire'], 'unknown-questionnaire', 'het antwoord hoort niet bij een Questionnaire van meldcode', 'the response answers no Questionnaire of meldcode');
   }
-  const kase = fromQuestionnaireResponse(response, { canonicalBase: base });
+  if (decision.receipt.framework.id !== identity.frameworkId) {
+    const [a, b] = [decision.receipt.framework.id, identity.frameworkId];
+    throw issue(['decision'], 'questionnaire-framework-mismatch', `het advies is van afwegingskader "${a}", de Questionnaire van "${b}"`, `the decision is of framework "${a}", the Questionnaire of "${b}"`);
+  }
   const lang: Lang = identity.locale;
-  const decision = evaluate(kase, { lang, ...(options.evaluationDate ? { evaluationDate: options.evaluationDate } : {}) });
   const full = cachedQuestionnaire(identity.frameworkId, lang, base, identity.modules);
   const inForm = new Set<string>();
   const collect = (items?: QuestionnaireItem[]) => items?.forEach((i) => (inForm.add(i.linkId), collect(i.item)));
