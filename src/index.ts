@@ -19,7 +19,7 @@ export { formatDecision, formatSource } from './format/format.js';
 export { sourceCatalogue, sourceTitle } from './sources/index.js';
 export type { NotStated, SourceBasis, SourceCatalogueEntry } from './sources/index.js';
 export { getFramework, listFrameworks } from './frameworks/registry.js';
-export type { FrameworkSummary } from './frameworks/registry.js';
+export type { FrameworkSummary, NotYetEncodedFramework } from './frameworks/registry.js';
 export type { Framework, FrameworkInput, Indicator } from './frameworks/framework.js';
 export type { RequirementLevel, StepRequirement } from './frameworks/framework.js';
 export { stepRequirements } from './frameworks/floor/check.js';

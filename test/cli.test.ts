@@ -170,9 +170,13 @@ describe('meldcode interview', () => {
 });
 
 describe('meldcode frameworks, schema, validate, flowchart', () => {
-  it('lists the shipped frameworks', () => {
-    expect(run(['frameworks']).stdout).toMatch(/^basismodel\s+1\.0\.0\s+helper\s+Voorbeeld-afwegingskader/m);
-    expect(JSON.parse(run(['frameworks', '--json']).stdout).map((f: { id: string }) => f.id)).toContain('basismodel');
+  it('lists the shipped frameworks, then the clusters not yet encoded with what to use meanwhile', () => {
+    const { stdout } = run(['frameworks']);
+    expect(stdout).toMatch(/^basismodel\s+1\.0\.0\s+helper\s+Voorbeeld-afwegingskader/m);
+    expect(stdout).toMatch(/Nog niet gecodeerd[^]*^paramedici\s+→ basismodel/m);
+    const list = JSON.parse(run(['frameworks', '--json']).stdout) as { id: string; status: string }[];
+    expect(list.find((f) => f.id === 'basismodel')?.status).toBe('encoded');
+    expect(list.find((f) => f.id === 'kinderopvang')?.status).toBe('not-yet-encoded');
   });
 
   it('prints the JSON Schema of the case input', () => {

@@ -28,6 +28,37 @@ describe('registry', () => {
     expect(listFrameworks().find((f) => f.id === 'artsen')!.role).toBe('helper');
   });
 
+  it('says which profession clusters of the Meldcode App each shipped framework serves (issue 15)', () => {
+    const served = Object.fromEntries(listFrameworks().map((f) => [f.id, f.clusters]));
+    expect(served).toEqual({ artsen: ['artsen'], basismodel: [], onderwijs: ['onderwijs'], 'sociaal-domein': ['sociaal-domein', 'psychologen-pedagogen'] });
+    expect(listFrameworks().every((f) => f.status === 'encoded')).toBe(true);
+  });
+
+  it('with notYetEncoded, lists every cluster of the Meldcode App: encoded, or not yet with reason, facts, where to look and what to use meanwhile', () => {
+    const all = listFrameworks({ notYetEncoded: true });
+    expect(all.slice(0, ids.length).map((f) => f.id)).toEqual(ids);
+    const later = all.filter((f) => f.status === 'not-yet-encoded');
+    const appClusters = [...all.flatMap((f) => (f.status === 'encoded' ? f.clusters : [])), ...later.filter((f) => f.meldcodeAppCluster).map((f) => f.id)];
+    expect(appClusters).toHaveLength(11);
+    expect(later.map((f) => f.id)).toEqual(expect.arrayContaining(['paramedici', 'kinderopvang', 'verloskundigen', 'verpleegkundigen-verzorgenden', 'dji', 'reclassering', 'halt']));
+    for (const f of later) {
+      // Youth health care defers to the KNMG framework for youth doctors (docs/sources/jeugdgezondheidszorg.md).
+      expect(f.suggest).toBe(f.id === 'jeugdgezondheidszorg' ? 'artsen' : 'basismodel');
+      expect(f.reason.nl.length * f.reason.en.length * f.known.nl.length).toBeGreaterThan(0);
+      expect(f.whereToLook.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('a cluster not yet encoded is a typed error that says so and suggests basismodel, never a silent fallback', () => {
+    for (const run of [() => getFramework('paramedici'), () => evaluate({ framework: 'paramedici', considerations: { suspicion: true } }, DATE)]) {
+      const error = thrown(run) as MeldcodeInputError;
+      expect(error).toBeInstanceOf(MeldcodeInputError);
+      expect(error.issues[0]).toMatchObject({ path: ['framework'], code: 'framework-not-yet-encoded' });
+      expect(error.issues[0]!.message.en).toMatch(/not encoded yet: .*Meanwhile use "basismodel"/);
+      expect(error.issues[0]!.message.nl).toMatch(/nog niet gecodeerd: .*Gebruik intussen "basismodel"/);
+    }
+  });
+
   it('an unknown id is a typed error that lists the known ones', () => {
     const error = (() => {
       try {

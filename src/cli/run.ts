@@ -45,7 +45,7 @@ Gebruik / usage:
   meldcode interview                  stel de vragen één voor één, geef dan het advies
       [--framework <id>] [--lang nl|en] [--json] [--date YYYY-MM-DD]
       [--all]                         ook de vragen van de kindcheck, de open stappen en het gesprek
-  meldcode frameworks [--json]        de meegeleverde afwegingskaders
+  meldcode frameworks [--json]        de meegeleverde afwegingskaders, en welke nog niet gecodeerd zijn
   meldcode flowchart <id | file.json>  het afwegingskader als Mermaid-stroomschema [--lang nl|en]
   meldcode schema                     JSON Schema van de casus-invoer
   meldcode validate <framework.json>  controleer een eigen afwegingskader
@@ -311,9 +311,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return await interview(io, values, lang);
       case 'frameworks': {
         arity(0, lang === 'nl' ? 'geen argumenten' : 'takes no arguments');
-        const list = listFrameworks();
+        // Every profession cluster: the shipped frameworks, then those not yet encoded (issue 15).
+        const list = listFrameworks({ notYetEncoded: true });
         if (values.json) io.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-        else for (const f of list) io.stdout.write(`${f.id.padEnd(16)} ${f.version.padEnd(8)} ${f.role.padEnd(10)} ${f.name[lang]}\n`);
+        else {
+          for (const f of list) {
+            if (f.status === 'encoded') io.stdout.write(`${f.id.padEnd(16)} ${f.version.padEnd(8)} ${f.role.padEnd(10)} ${f.name[lang]}\n`);
+          }
+          io.stdout.write(lang === 'nl' ? '\nNog niet gecodeerd (gebruik intussen het genoemde):\n' : '\nNot yet encoded (meanwhile use the one named):\n');
+          for (const f of list) {
+            if (f.status === 'not-yet-encoded') io.stdout.write(`${f.id.padEnd(30)} → ${f.suggest.padEnd(12)} ${f.name[lang]}\n  ${f.reason[lang]}\n`);
+          }
+        }
         return EXIT.ok;
       }
       case 'flowchart': {

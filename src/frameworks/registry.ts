@@ -1,4 +1,5 @@
-import { MeldcodeInputError } from '../errors/errors.js';
+import { type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import clustersJson from './clusters.json';
 import artsenJson from './artsen/artsen.framework.json';
 import basismodelJson from './basismodel/basismodel.framework.json';
 import onderwijsJson from './onderwijs/onderwijs.framework.json';
@@ -25,28 +26,83 @@ const parsed = new Map<string, Framework>();
 
 /** A short description of a shipped framework. */
 export interface FrameworkSummary {
+  status: 'encoded';
   id: string;
   version: string;
   validFrom: string;
   name: { nl: string; en: string };
   role: 'signaller' | 'helper';
+  /** The profession clusters of the national Meldcode App this framework is encoded for. */
+  clusters: string[];
 }
 
 /**
- * The frameworks shipped with the library.
+ * A profession cluster whose framework is not encoded yet (its text or facts are not public, or
+ * not yet read): what is known, where to look, and the shipped framework to use meanwhile.
+ */
+export interface NotYetEncodedFramework {
+  status: 'not-yet-encoded';
+  id: string;
+  name: { nl: string; en: string };
+  /** Why it is not encoded. */
+  reason: { nl: string; en: string };
+  /** What is known of it, in short. */
+  known: { nl: string; en: string };
+  /** Where its framework may be found. */
+  whereToLook: string[];
+  /** The shipped framework to use until it is encoded. */
+  suggest: string;
+  /** Whether it is one of the eleven clusters of the national Meldcode App. */
+  meldcodeAppCluster: boolean;
+}
+
+interface Cluster {
+  id: string;
+  name: { nl: string; en: string };
+  meldcodeAppCluster: boolean;
+  status: string;
+  framework?: string;
+  suggest?: string;
+  reason: { nl: string; en: string };
+  known: { nl: string; en: string };
+  whereToLook: string[];
+}
+const clusters = clustersJson.clusters as Cluster[];
+const notYetEncoded = new Map(clusters.filter((c) => c.status === 'not-yet-encoded').map((c) => [c.id, c]));
+
+/**
+ * The frameworks shipped with the library; with `{ notYetEncoded: true }` also every profession
+ * cluster whose framework is not encoded yet, with the reason, what is known, where to look and
+ * the framework to use meanwhile.
  *
  * @example
  * ```ts
  * for (const f of listFrameworks()) console.log(f.id, f.name.nl);
+ * for (const f of listFrameworks({ notYetEncoded: true })) if (f.status === 'not-yet-encoded') console.log(f.id, f.reason.en);
  * ```
  */
-export function listFrameworks(): FrameworkSummary[] {
-  return Object.keys(builtIn)
+export function listFrameworks(): FrameworkSummary[];
+export function listFrameworks(options: { notYetEncoded: true }): (FrameworkSummary | NotYetEncodedFramework)[];
+export function listFrameworks(options: { notYetEncoded?: boolean } = {}): (FrameworkSummary | NotYetEncodedFramework)[] {
+  const shipped: FrameworkSummary[] = Object.keys(builtIn)
     .sort()
     .map((id) => {
       const f = getFramework(id);
-      return { id: f.id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role };
+      const serves = clusters.filter((c) => c.status === 'encoded' && c.framework === id).map((c) => c.id);
+      return { status: 'encoded', id: f.id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role, clusters: serves };
     });
+  if (!options.notYetEncoded) return shipped;
+  const later: NotYetEncodedFramework[] = [...notYetEncoded.values()].map((c) => ({
+    status: 'not-yet-encoded',
+    id: c.id,
+    name: { ...c.name },
+    reason: { ...c.reason },
+    known: { ...c.known },
+    whereToLook: [...c.whereToLook],
+    suggest: c.suggest ?? DEFAULT_FRAMEWORK,
+    meldcodeAppCluster: c.meldcodeAppCluster,
+  }));
+  return [...shipped, ...later];
 }
 
 /** Whether a framework with this id ships with the library. */
@@ -73,9 +129,25 @@ export function getFramework(id: string): Framework {
   return framework;
 }
 
-/** The issue for an unknown framework id, naming the known ones. */
-export function unknownFrameworkIssue(id: string) {
+/**
+ * The issue for a framework id that ships no framework: a profession cluster not encoded yet says
+ * so, with its reason and the framework to use meanwhile (never a silent fallback); any other id
+ * names the known ones.
+ */
+export function unknownFrameworkIssue(id: string): InputIssue {
   const known = Object.keys(builtIn).sort().join(', ');
+  const later = notYetEncoded.get(id);
+  if (later) {
+    const suggest = later.suggest ?? DEFAULT_FRAMEWORK;
+    return {
+      path: ['framework'],
+      code: 'framework-not-yet-encoded',
+      message: {
+        nl: `het afwegingskader "${id}" (${later.name.nl}) is nog niet gecodeerd: ${later.reason.nl} Gebruik intussen "${suggest}".`,
+        en: `the framework "${id}" (${later.name.en}) is not encoded yet: ${later.reason.en} Meanwhile use "${suggest}".`,
+      },
+    };
+  }
   return {
     path: ['framework'],
     code: 'unknown-framework',
