@@ -20,7 +20,7 @@ import { decisionView, searchDifferences } from './diff.js';
 import { fullCaseArbitrary, invariantChecks, invariants, KIT_EVALUATION_DATE } from './index.js';
 
 /** The kinds of change a mutant makes. */
-export const mutationKinds = [
+export const mutationKinds = Object.freeze([
   'drop-rule',
   'drop-condition',
   'drop-negation',
@@ -31,7 +31,7 @@ export const mutationKinds = [
   'change-norm',
   'change-indicator-kind',
   'change-requirement-level',
-] as const;
+] as const);
 /** A kind of change (see {@link mutationKinds}). */
 export type MutationKind = (typeof mutationKinds)[number];
 
