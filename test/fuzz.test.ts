@@ -71,7 +71,11 @@ describe('the fuzz checks catch what they are for', () => {
     expect(floorProblem(acute, { ...d, outcome: 'help' } as Decision)).toMatch(/report.necessary but outcome help/);
     expect(floorProblem(acute, { ...d, trail: [] } as Decision)).toMatch(/empty trail/);
     const no = { considerations: { suspicion: false } };
-    expect(floorProblem(no, { ...evaluate(no, { evaluationDate: EVALUATION_DATE }), outcome: 'report' } as Decision)).toMatch(/no suspicion gave report/);
+    const reportOnNo = { ...evaluate(no, { evaluationDate: EVALUATION_DATE }), outcome: 'report' } as Decision;
+    expect(floorProblem(no, reportOnNo)).toMatch(/no suspicion gave report/);
+    // Under a framework document only the floor's norms are checked (its own rules may break this one).
+    expect(floorProblem(no, reportOnNo, false)).toBeUndefined();
+    expect(floorProblem(acute, { ...d, outcome: 'help', report: { ...d.report, necessary: null, norms: [] } } as Decision, false)).toMatch(/gave help/);
   });
 
   it('the CLI check refuses exit 70, a stack trace and unbounded output', async () => {
