@@ -27,7 +27,6 @@ export interface JwtAuthorizerOptions {
   maxTokenAgeSeconds?: number;
 }
 
-type Authorize = NonNullable<CdsHooksServiceOptions['authorize']>;
 
 /**
  * An `authorize` function for the CDS Hooks service that verifies the EHR's signed token (CDS
@@ -47,7 +46,7 @@ type Authorize = NonNullable<CdsHooksServiceOptions['authorize']>;
  * createCdsHooksServer({ authorize, onFeedback });
  * ```
  */
-export function jwtAuthorizer(options: JwtAuthorizerOptions): Authorize {
+export function jwtAuthorizer(options: JwtAuthorizerOptions): NonNullable<CdsHooksServiceOptions['authorize']> {
   const base = options.serviceBaseUrl.replace(/\/+$/, '');
   const tolerance = options.clockToleranceSeconds ?? 60;
   const maxAge = options.maxTokenAgeSeconds ?? 300;

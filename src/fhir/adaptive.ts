@@ -30,12 +30,13 @@ function cachedQuestionnaire(frameworkId: string, locale: Lang, base: string, mo
 /** The id of the contained Questionnaire of an adaptive response. */
 const CONTAINED_ID = 'next';
 
-type AdaptiveResponse = QuestionnaireResponse & { contained?: Questionnaire[] };
+/** A QuestionnaireResponse of an adaptive questionnaire: it contains the Questionnaire it answers. */
+export type AdaptiveQuestionnaireResponse = QuestionnaireResponse & { contained?: Questionnaire[] };
 
 const issue = (path: (string | number)[], code: string, nl: string, en: string) => new MeldcodeInputError([{ path, code, message: { nl, en } }]);
 
 /** The canonical a response answers: its own `questionnaire`, or the one its contained Questionnaire derives from. */
-function answeredCanonical(response: AdaptiveResponse): string | undefined {
+function answeredCanonical(response: AdaptiveQuestionnaireResponse): string | undefined {
   const q = response.questionnaire;
   if (typeof q !== 'string' || !q.startsWith('#')) return q;
   const contained = (response.contained ?? []).find((r) => r?.resourceType === 'Questionnaire' && `#${r.id}` === q);
@@ -86,9 +87,9 @@ function keep(items: readonly QuestionnaireItem[] | undefined, kept: ReadonlySet
  * step.contained?.[0].item?.map((g) => g.linkId); // ['scope', 'afwegingskader']
  * ```
  */
-export function nextQuestion(response: QuestionnaireResponse, decision: Decision, options: NextQuestionOptions = {}): AdaptiveResponse {
+export function nextQuestion(response: QuestionnaireResponse, decision: Decision, options: NextQuestionOptions = {}): AdaptiveQuestionnaireResponse {
   const base = canonicalBase(options.canonicalBase);
-  const adaptive = response as AdaptiveResponse;
+  const adaptive = response as AdaptiveQuestionnaireResponse;
   const canonical = answeredCanonical(adaptive);
   const identity = typeof canonical === 'string' ? parseQuestionnaireCanonical(canonical, base) : undefined;
   if (canonical === undefined || identity === undefined) {

@@ -16,7 +16,7 @@ import type { Lang } from '../rules/trail.js';
  */
 export const DEFAULT_CANONICAL_BASE = 'https://meldcode.example/fhir';
 
-/** The canonical base the library wrote before 0.2 (`urn:meldcode:questionnaire:<framework>`); still read. */
+/** The Questionnaire canonicals of meldcode 0.1 (`urn:meldcode:questionnaire:<framework>`); still read. */
 export const LEGACY_QUESTIONNAIRE_PREFIX = 'urn:meldcode:questionnaire:';
 
 /** The canonical base to use: the option, checked, or the default. */

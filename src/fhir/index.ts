@@ -9,7 +9,7 @@ export type { AdviceOptions, CardOptions, GuidanceOptions } from './advice.js';
 export { DEFAULT_CANONICAL_BASE } from './canonical.js';
 export { conformanceResources } from './conformance.js';
 export { nextQuestion } from './adaptive.js';
-export type { NextQuestionOptions } from './adaptive.js';
+export type { AdaptiveQuestionnaireResponse, NextQuestionOptions } from './adaptive.js';
 export type { ConformanceOptions, ConformanceResource } from './conformance.js';
 export { MeldcodeInputError } from '../errors/errors.js';
 export type { InputIssue } from '../errors/errors.js';

@@ -167,15 +167,21 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
  * Options `null` count as no options. Items nested deeper than 32 levels are
  * refused.
  *
+ * The response's `questionnaire` canonical names the framework, and is checked: a canonical that
+ * is not the library's under `canonicalBase` (`unknown-questionnaire`, unless you pass
+ * `framework`), a `|version` other than the framework's (`questionnaire-version-mismatch`), a
+ * `framework` option that contradicts it (`questionnaire-framework-mismatch`). The case names the
+ * framework whenever the response or the caller does.
+ *
  * @throws {@link MeldcodeInputError} listing every problem with its path in the response:
- *   unknown linkIds, answers of the wrong type, repeated answers to a single question,
- *   items nested too deep, a response marked `entered-in-error`.
+ *   the Questionnaire problems above, unknown linkIds, answers of the wrong type, repeated
+ *   answers to a single question, items nested too deep, a response marked `entered-in-error`.
  * @example
  * ```ts
  * const kase = fromQuestionnaireResponse({
  *   resourceType: 'QuestionnaireResponse',
  *   status: 'completed',
- *   questionnaire: 'urn:meldcode:questionnaire:basismodel',
+ *   questionnaire: questionnaireUrl('basismodel'), // 'https://meldcode.example/fhir/Questionnaire/meldcode.basismodel.nl'
  *   item: [{ linkId: 'considerations.suspicion', answer: [{ valueBoolean: false }] }],
  * });
  * // { framework: 'basismodel', considerations: { suspicion: false } }
