@@ -186,6 +186,15 @@ describe('the afwegingskader service (patient-view)', () => {
     expect(card.indicator).toBe('critical');
   });
 
+  it('the latest is a point in time, across time zones; a kindcheck-only response is no afwegingskader answer', async () => {
+    // 08:30 UTC is later than 09:00 in Amsterdam (08:00 UTC), though it sorts first as text.
+    const later = response({ considerations: { suspicion: true, unsafety: { acute: true } } }, 'later', '2026-11-20T08:30:00Z');
+    const earlier = response({ considerations: { suspicion: false } }, 'earlier', '2026-11-20T09:00:00+01:00');
+    const kindcheckOnly = response({ kindcheck: { parentSignals: true } }, 'kc', '2026-11-21T09:00:00+01:00', ['kindcheck']);
+    const { json } = await post('/cds-services/meldcode-afwegingskader', hookBody({ patient: patient(), questionnaireResponses: bundle(earlier, kindcheckOnly, later) }));
+    expect(json.cards[0].indicator).toBe('critical');
+  });
+
   it('no card without a meldcode response; a response to another Questionnaire is not ours to read', async () => {
     const foreign = { ...response({ considerations: { suspicion: true } }), questionnaire: 'https://ehr.example.org/Questionnaire/intake' };
     for (const responses of [bundle(), null, bundle(foreign)]) {

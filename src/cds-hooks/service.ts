@@ -193,15 +193,23 @@ function readHookRequest(body: unknown, service: CdsServiceDefinition): { patien
   return { patientId: patientId as string, hookInstance: body.hookInstance as string, prefetch };
 }
 
-/** The latest QuestionnaireResponse of the patient that answers one of the library's Questionnaires. */
-function latestResponse(prefetch: Json, patientId: string, base: string): Json | undefined {
+/**
+ * The latest QuestionnaireResponse of the patient that answers one of the library's
+ * Questionnaires asking `module` (a whole one, or a partial one with that module).
+ */
+function latestResponse(prefetch: Json, patientId: string, base: string, module: string): Json | undefined {
   const responses = bundleResources(prefetch.questionnaireResponses, 'questionnaireResponses', 'QuestionnaireResponse');
   const ours = responses.filter((r) => {
     checkSubject(r, 'questionnaireResponses', 'subject', patientId);
-    return r.status !== 'entered-in-error' && typeof r.questionnaire === 'string' && parseQuestionnaireCanonical(r.questionnaire, base) !== undefined;
+    const identity = typeof r.questionnaire === 'string' ? parseQuestionnaireCanonical(r.questionnaire, base) : undefined;
+    return r.status !== 'entered-in-error' && identity !== undefined && (identity.modules === undefined || identity.modules.includes(module));
   });
-  // Latest by `authored` (ISO 8601 sorts as text within one time zone form); undated ones last.
-  return ours.sort((a, b) => String(b.authored ?? '').localeCompare(String(a.authored ?? '')))[0];
+  // Latest by `authored` as a point in time (time zones differ); undated ones last.
+  const time = (r: Json) => {
+    const t = typeof r.authored === 'string' ? Date.parse(r.authored) : Number.NaN;
+    return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+  };
+  return ours.sort((a, b) => time(b) - time(a))[0];
 }
 
 /** A response read into a case; a response that is not a valid one is the EHR's data problem (422). */
@@ -266,7 +274,7 @@ function kindcheckCards(prefetch: Json, patientId: string, options: ResolvedOpti
     ...conditionPrompts(conditions, patientId, options.promptCodes, lang),
     ...childPrompts(related, patientId, evaluationDate, lang),
   ];
-  const response = latestResponse(prefetch, patientId, base);
+  const response = latestResponse(prefetch, patientId, base, 'kindcheck');
   const kase = withBirthDate(response ? caseOf(response, base) : {}, birthDate);
   const answered = (kase.kindcheck as Json | undefined)?.parentSignals === true;
   // Only a parent problem or a pregnancy in the dossier (or a yes already given) opens the
@@ -333,7 +341,7 @@ function afwegingskaderCards(prefetch: Json, patientId: string, options: Resolve
   const { base, lang } = options;
   const evaluationDate = options.today();
   const birthDate = patientBirthDate(prefetch.patient, patientId, evaluationDate);
-  const response = latestResponse(prefetch, patientId, base);
+  const response = latestResponse(prefetch, patientId, base, 'afwegingskader');
   if (!response) return [];
   const kase = withBirthDate(caseOf(response, base), birthDate);
   let decision;
