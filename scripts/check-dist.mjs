@@ -1,5 +1,8 @@
 // Smoke-tests the built package from dist/, as a consumer loads it: ESM import and CJS require.
+// Then a lean dist.
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const esm = await import('../dist/index.js');
@@ -12,3 +15,14 @@ for (const [name, lib] of [['esm', esm], ['cjs', cjs]]) {
   }
   console.log(`dist ${name}: ${d.outcome} (norm ${d.report.norms.join(', ')}), ${d.trail.length} trail entries`);
 }
+
+// A lean dist: no source maps, no CJS bin (the bin is dist/cli.js), no chunk without code.
+const files = readdirSync('dist', { recursive: true }).map(String).filter((f) => /\.(c?js|map)$/.test(f));
+const code = (f) => readFileSync(join('dist', f), 'utf8').replace(/\/\/.*$/gm, '').replace(/['"]use strict['"];?/g, '').trim();
+const problems = [
+  ...files.filter((f) => f.endsWith('.map')).map((f) => `${f}: a source map`),
+  ...files.filter((f) => f === 'cli.cjs').map((f) => `${f}: a CJS build of the bin`),
+  ...files.filter((f) => !f.endsWith('.map') && code(f) === '').map((f) => `${f}: an empty chunk`),
+];
+if (problems.length > 0) throw new Error(`dist is not lean:\n${problems.join('\n')}`);
+console.log(`dist: ${files.length} JS files, no source maps, no CJS bin, no empty chunk`);

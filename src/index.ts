@@ -33,8 +33,8 @@ export type { AnswerKind, EnableWhen, Question } from './questions/questions.js'
 export { nextQuestions } from './questions/next.js';
 export type { BaseEffect, Condition, Effect, IndicatorKind, Rule, RuleFile, Source, Text } from './rules/schema.js';
 export type { Lang, TrailEntry, TrailFact } from './rules/trail.js';
-export { evaluateKindcheck } from './kindcheck/index.js';
-export type { KindcheckEffect, KindcheckInput, KindcheckResult, KindcheckStatus } from './kindcheck/index.js';
+export { evaluateKindcheck } from './kindcheck/kindcheck.js';
+export type { KindcheckEffect, KindcheckInput, KindcheckResult, KindcheckStatus } from './kindcheck/kindcheck.js';
 export { evaluateScope } from './scope/index.js';
 export type { ScopeEffect, ScopeInput, ScopeResult, ScopeRoute } from './scope/index.js';
 export { evaluateSteps } from './steps/index.js';

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import tsupConfig from '../tsup.config.js';
+import { entries as allEntries } from '../tsup.config.js';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const entries = (tsupConfig as { entry: Record<string, string> }).entry;
+const entries: Record<string, string> = allEntries;
 
 /** The source file of each subpath export, through its tsup entry. */
 const publicEntries = Object.entries(pkg.exports as Record<string, { import?: { default: string } } | string>)

@@ -4,12 +4,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import tsupConfig from '../tsup.config.js';
+import tsupConfig, { entries as allEntries, libraryEntries } from '../tsup.config.js';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const sizeLimit: { path: string; limit: string }[] = JSON.parse(readFileSync(join(root, '.size-limit.json'), 'utf8'));
-const entries = (tsupConfig as { entry: Record<string, string> }).entry;
+const entries: Record<string, string> = allEntries;
+const builds = tsupConfig as unknown as { entry: Record<string, string>; format: string[]; sourcemap?: boolean; dts?: { entry: Record<string, string> } }[];
 
 type Conditions = { import: { types: string; default: string }; require: { types: string; default: string } };
 const subpaths = Object.entries(pkg.exports as Record<string, Conditions | string>).filter(
@@ -45,11 +46,41 @@ describe('package.json', () => {
   });
 
   it('needs no FHIR package at run time: src/fhir has its own types', () => {
-    expect(Object.keys(pkg.dependencies)).not.toContain('@types/fhir');
+    expect(Object.keys(pkg.dependencies ?? {})).not.toContain('@types/fhir');
     for (const file of readdirSync(join(root, 'src', 'fhir'))) {
       const text = readFileSync(join(root, 'src', 'fhir', file), 'utf8');
       expect([file, /from ['"](fhir|@types\/fhir)/.test(text)]).toEqual([file, false]);
     }
+  });
+
+  it('maps every subpath export to its types for node10 resolution (typesVersions)', () => {
+    expect(pkg.typesVersions).toEqual({ '*': Object.fromEntries(subpaths.filter(([s]) => s !== '.').map(([s, c]) => [s.slice(2), [c.require.types]])) });
+  });
+
+  it('builds on prepack, so `npm pack` and `npm publish` from a clean clone ship dist', () => {
+    expect(pkg.scripts.prepack).toBe('npm run build');
+  });
+
+  it('takes zod as a peer within the tested major, and json-rules-engine as an optional peer of meldcode/testing', () => {
+    // zod's types are in our public declarations: the app's zod must be the one they name.
+    expect(pkg.dependencies).toBeUndefined();
+    const tested = (name: string) => pkg.devDependencies[name] as string;
+    expect(pkg.peerDependencies.zod).toBe(`^${tested('zod')}`);
+    expect(pkg.peerDependenciesMeta.zod).toBeUndefined();
+    expect(pkg.peerDependencies['json-rules-engine']).toBe(`^${tested('json-rules-engine')}`);
+    expect(pkg.peerDependenciesMeta['json-rules-engine']).toEqual({ optional: true });
+  });
+
+  it('names its author; repository, homepage and bugs wait for a public repository (docs/notes/issue-11-package.md)', () => {
+    expect(pkg.author).toEqual(expect.any(String));
+    for (const field of ['repository', 'homepage', 'bugs']) expect([field, JSON.stringify(pkg[field] ?? null)]).not.toEqual([field, expect.stringMatching(/example|TODO|your-|<|OWNER/i)]);
+  });
+
+  it('builds the library as ESM and CJS with types, the bin as ESM only, and no source maps', () => {
+    expect(builds.map((b) => [b.format, Object.keys(b.entry).sort(), Object.keys(b.dts?.entry ?? {}).sort(), b.sourcemap])).toEqual([
+      [['esm'], Object.keys(entries).sort(), Object.keys(libraryEntries).sort(), false],
+      [['cjs'], Object.keys(libraryEntries).sort(), Object.keys(libraryEntries).sort(), false],
+    ]);
   });
 
   it('CI runs publint, attw on the packed tarball and size-limit', () => {
