@@ -13,9 +13,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate, MeldcodeInputError } from '../src/index.js';
+import { evaluate, getFramework, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
-import { adviceGolden } from '../test/mutants/advice.js';
+import { adviceGolden, indicatorGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
 
 const { values } = parseArgs({
@@ -56,7 +56,7 @@ function goldenFor(framework: string): GoldenCase[] {
   const pins = extra.filter((g) => !g.frameworks || g.frameworks.includes(framework)).map(({ frameworks: _f, ...g }) => g);
   // A golden case that does not hold on the unmutated framework is left out and named (the working
   // tree may be mid-change); a stale pin is replaced by --pin.
-  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...pins]);
+  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
 /**

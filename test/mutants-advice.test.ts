@@ -4,10 +4,10 @@
 // as "no". (2) Experts are consulted before the conversation for honour-based violence, forced
 // marriage and FGM (000 §Stap 3): negating one of the three added that advice to most cases.
 import { describe, expect, it } from 'vitest';
-import { type CaseInput, evaluate } from '../src/index.js';
+import { type CaseInput, evaluate, getFramework } from '../src/index.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import { mutateFramework } from '../src/testing/index.js';
-import { adviceGolden } from './mutants/advice.js';
+import { adviceGolden, indicatorGolden } from './mutants/advice.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 /** examples/20: a considered and free objection of an adult victim, every condition of the exception answered. */
@@ -40,6 +40,12 @@ describe('FAQ 004: the exception holds only with every condition answered', () =
     else if (!path.startsWith('considerations.') && path !== 'objection.raised' && path !== 'objection.canBeMet') {
       expect([d.outcome, d.report.norms, d.report.objection?.effect]).toEqual(['needs-input', [1], 'awaits-answers']);
     }
+  });
+
+  it('holds for a victim of 18; a victim of 17 is a minor and the report stands (FAQ 004; bands exact at the birthday)', () => {
+    expect(evaluate(edit('client.age', (n, k) => (n[k] = 18)), DATE).report.necessary).toBe(false);
+    const minor = evaluate(edit('client.age', (n, k) => (n[k] = 17)), DATE);
+    expect([minor.outcome, minor.report.necessary]).toEqual(['report', true]);
   });
 
   it('the carer of a care-dependent adult is asked, and answered yes always reports (FAQ 004)', () => {
@@ -79,5 +85,13 @@ describe('the same cases as golden data for the mutation analysis (test/mutants/
   it('every one holds on basismodel', () => {
     // mutateFramework checks every golden case on the unmutated framework first, and throws naming the one that fails.
     expect(mutateFramework('basismodel', { golden: adviceGolden, only: [], invariants: false })).toMatchObject({ total: 0 });
+  });
+});
+
+describe('each indicator\u2019s kind, pinned by one case (test/mutants/advice.ts, DESIGN §6.3)', () => {
+  it.each(['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'])('every case holds on %s', (id) => {
+    const golden = indicatorGolden(getFramework(id));
+    expect(golden.length).toBe(getFramework(id).indicators.length);
+    expect(mutateFramework(id, { golden, only: [], invariants: false })).toMatchObject({ total: 0 });
   });
 });

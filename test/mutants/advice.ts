@@ -1,7 +1,7 @@
 // Hand-written golden cases for the mutation analysis (`npm run mutate`), each from its source; the
 // readable tests of the same behaviour are in test/mutants-advice.test.ts. Pinned cases that the
 // analysis generated are in golden.json (ids `pin/…`).
-import type { CaseInput } from '../../src/index.js';
+import type { CaseInput, Framework } from '../../src/index.js';
 import type { GoldenCase } from '../../src/testing/index.js';
 import { loadExamples } from '../../scripts/load-examples.js';
 
@@ -50,6 +50,9 @@ export const adviceGolden: GoldenCase[] = [
   { id: 'advice/faq-004-exception-met', case: exceptionCase, expect: { outcome: 'help', 'report.necessary': false, 'report.norms': [1] } },
   ...unanswered.map(([path, expect]): GoldenCase => ({ id: `advice/faq-004-unanswered/${path}`, case: edited(path, (n, k) => delete n[k]), expect })),
   ...otherWay.map(([path, expect]): GoldenCase => ({ id: `advice/faq-004-other-way/${path}`, case: edited(path, (n, k) => (n[k] = !n[k])), expect })),
+  // FAQ 004 reads "minderjarig": the exception holds for a victim of 18, not of 17 (a minor always reports; age bands are exact, DESIGN §7).
+  { id: 'advice/faq-004-age-18', case: edited('client.age', (n, k) => (n[k] = 18)), expect: { outcome: 'help', 'report.necessary': false } },
+  { id: 'advice/faq-004-age-17', case: edited('client.age', (n, k) => (n[k] = 17)), expect: { outcome: 'report', 'report.necessary': true } },
   // 000 §Stap 3: consult experts before the conversation for these three forms, until it is held.
   { id: 'advice/experts/none', case: consultExperts(noForms), evaluationDate: '2026-11-23', expect: { actions: ['ask-veilig-thuis-advice', 'step-4-doubt-ask-veilig-thuis'] } },
   ...['honourBasedViolence', 'forcedMarriage', 'fgm'].flatMap((form): GoldenCase[] => [
@@ -67,3 +70,24 @@ export const adviceGolden: GoldenCase[] = [
     },
   ]),
 ];
+
+/**
+ * One case per indicator of a shipped framework, pinning its kind (DESIGN §6.3, 000 Bijlage 2):
+ * an acute example reports under norm 1 even beside a disclosure about the past with the victim
+ * safe now; a disclosure indicator about the past, the victim safe now, leaves afweging 2 to the
+ * professional; a structural indicator answered yes beside a direct "no" to structural unsafety is
+ * a contradiction the professional must reconcile.
+ */
+export function indicatorGolden(framework: Framework): GoldenCase[] {
+  return framework.indicators.flatMap((i): GoldenCase[] => {
+    const id = `advice/indicator-kind/${framework.id}/${i.code}`;
+    const past = { suspicion: true, disclosurePastAndSafeNow: true, indicators: { [i.code]: true } };
+    if (i.kind === 'acute') return [{ id, case: { considerations: past } as CaseInput, expect: { 'report.necessary': true, 'report.norms': [1] } }];
+    if (i.kind === 'disclosure') return [{ id, case: { considerations: past } as CaseInput, expect: { outcome: 'needs-input', 'report.necessary': null } }];
+    if (i.kind === 'structural') {
+      const c = { considerations: { suspicion: true, unsafety: { structural: false }, indicators: { [i.code]: true } } } as CaseInput;
+      return [{ id, case: c, expect: { inputErrors: [`considerations.indicators.${i.code} contradiction`] } }];
+    }
+    return [];
+  });
+}
