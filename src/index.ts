@@ -13,8 +13,8 @@ export type {
   ReportDecision,
 } from './decision/types.js';
 export type { Case, CaseInput } from './case/schema.js';
-export { MeldcodeFrameworkError, MeldcodeInputError } from './errors/errors.js';
-export type { InputIssue } from './errors/errors.js';
+export { isMeldcodeError, MeldcodeFrameworkError, MeldcodeInputError } from './errors/errors.js';
+export type { InputIssue, MeldcodeErrorKind } from './errors/errors.js';
 export { formatDecision, formatSource } from './format/format.js';
 export { sourceCatalogue, sourceTitle } from './sources/index.js';
 export type { NotStated, SourceBasis, SourceCatalogueEntry } from './sources/index.js';

@@ -34,6 +34,16 @@ export function echo(value: unknown): string {
 
 const capText = (text: string) => (text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text);
 
+/** What went wrong, one kind per error class: `'input'` or `'framework'`. */
+export type MeldcodeErrorKind = 'input' | 'framework';
+
+/**
+ * The brand every meldcode error carries. A registry symbol (`Symbol.for`) is one and the same
+ * symbol in the ESM and the CJS build and in two copies of the package, where `instanceof`
+ * fails (the dual-package hazard); see {@link isMeldcodeError}.
+ */
+const BRAND = Symbol.for('meldcode.error');
+
 /** How many issues each `too-many-issues` issue stands for. */
 const omittedCounts = new WeakMap<InputIssue, number>();
 
@@ -54,7 +64,10 @@ const omittedCounts = new WeakMap<InputIssue, number>();
  * ```
  */
 export class MeldcodeInputError extends Error {
-  override readonly name: string = 'MeldcodeInputError';
+  /** `'MeldcodeFrameworkError'` for the subclass {@link MeldcodeFrameworkError}. */
+  override readonly name: 'MeldcodeInputError' | 'MeldcodeFrameworkError' = 'MeldcodeInputError';
+  /** `'framework'` for a {@link MeldcodeFrameworkError}, `'input'` for any other bad input. */
+  readonly kind: MeldcodeErrorKind = 'input';
   /** Every problem found, in input order; at most 1,000, then one `too-many-issues`. */
   readonly issues: readonly InputIssue[];
 
@@ -85,6 +98,7 @@ export class MeldcodeInputError extends Error {
     const more = total > shown.length ? [`… and ${total - shown.length} more`] : [];
     super(`Invalid ${what} (${total} problem${total === 1 ? '' : 's'}):\n` + [...shown, ...more].join('\n'));
     this.issues = kept;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
@@ -93,10 +107,30 @@ export class MeldcodeInputError extends Error {
  * rule: every problem with its path, in nl and en.
  */
 export class MeldcodeFrameworkError extends MeldcodeInputError {
-  override readonly name: string = 'MeldcodeFrameworkError';
+  override readonly name = 'MeldcodeFrameworkError';
+  override readonly kind = 'framework';
   constructor(issues: InputIssue[]) {
     super(issues, 'framework');
   }
+}
+
+/**
+ * Whether `value` is a meldcode error ({@link MeldcodeInputError} or
+ * {@link MeldcodeFrameworkError}), from this build or any other: an error thrown by the CJS
+ * build, or by another copy of the package, fails `instanceof` against this build's class, but
+ * not this guard. It checks the brand the constructor sets, then `kind` and `issues`; `kind` and
+ * `name` then tell the two apart.
+ *
+ * @example
+ * ```ts
+ * try { evaluate({ considerations: { suspicion: 'yes' } }); }
+ * catch (e) { if (isMeldcodeError(e)) console.log(e.kind, e.issues[0]?.path); }
+ * ```
+ */
+export function isMeldcodeError(value: unknown): value is MeldcodeInputError {
+  if (typeof value !== 'object' || value === null) return false;
+  const error = value as { [BRAND]?: unknown; kind?: unknown; issues?: unknown };
+  return error[BRAND] === true && (error.kind === 'input' || error.kind === 'framework') && Array.isArray(error.issues);
 }
 
 /** An issue whose message texts are at most 1,000 characters each (the same object if they are). */
