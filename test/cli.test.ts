@@ -335,12 +335,19 @@ describe('hostile input, closed pipes and bugs', () => {
 });
 
 describe('messages for out-of-range answers (found by the issue 10 fuzz after the move to zod/mini)', () => {
-  // Reproducer: `echo '{"client":{"age":200}}' | meldcode evaluate -` prints
-  // "client.age: ongeldig: Invalid input"; before c4dd410 (full zod) it said
-  // "Too big: expected number to be <=130". zod/mini ships no locale, so every issue that
-  // fromZodIssues (src/errors/errors.ts) passes through by zod's message (too_big, too_small,
-  // invalid_format: ages, counts, list lengths, dates) now reads "Invalid input", in nl and en.
-  // The fix belongs in fromZodIssues (its own nl/en text from issue.maximum / minimum / format),
-  // not in a global z.config(locale). Turn this into a test that expects the bound in the message.
-  it.todo('an age of 200 says the most it may be (130), in nl and en');
+  // zod/mini ships no message texts: fromZodIssues writes its own nl and en from the issue's bound.
+  it('an age of 200 says the most it may be (130), a list its longest, a date its format, in nl and en', () => {
+    const kase = JSON.stringify({ client: { age: 200 }, kindcheck: { childrenAges: Array.from({ length: 31 }, () => 4), childrenCount: -1 } });
+    const nl = run(['evaluate', '-'], kase);
+    expect(nl.code).toBe(1);
+    expect(nl.stderr).toContain('client.age: te groot: hoogstens 130');
+    expect(nl.stderr).toContain('kindcheck.childrenAges: te lang: hoogstens 30 items');
+    expect(nl.stderr).toContain('kindcheck.childrenCount: te klein: minstens 0');
+    expect(nl.stderr).not.toContain(': Invalid input');
+    const en = run(['evaluate', '-', '--lang', 'en'], kase);
+    expect(en.stderr).toContain('client.age: too big: at most 130');
+    const date = run(['evaluate', '-', '--lang', 'en'], JSON.stringify({ client: { birthDate: '14-02-2010' } }));
+    expect(date.stderr).toMatch(/client\.birthDate: (invalid format|expected)/);
+    expect(date.stderr).not.toContain(': Invalid input');
+  });
 });

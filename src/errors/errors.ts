@@ -154,6 +154,12 @@ const typeNames: Record<string, Text> = {
   array: { nl: 'een lijst', en: 'an array' },
 };
 
+/** A schema's own message (English), kept with a Dutch prefix; zod/mini's placeholder counts as none. */
+function custom(message: string | undefined): Text | undefined {
+  if (!message || message === 'Invalid input') return undefined;
+  return { nl: `ongeldig: ${message}`, en: message };
+}
+
 /** Translates zod's issues into {@link InputIssue}s with Dutch and English messages. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []): InputIssue[] {
   const out: InputIssue[] = [];
@@ -187,8 +193,31 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], prefix: (stri
       case 'invalid_key':
         out.push({ path, code: issue.code, message: { nl: 'ongeldige sleutel', en: 'invalid key' } });
         break;
+      case 'too_big':
+      case 'too_small': {
+        const big = issue.code === 'too_big';
+        const bound = Number(big ? issue.maximum : issue.minimum);
+        const exact = issue.inclusive !== false;
+        const limit = exact ? bound : big ? `< ${bound}` : `> ${bound}`;
+        const counted = issue.origin === 'array' || issue.origin === 'set' ? { nl: 'items', en: 'items' } : issue.origin === 'string' ? { nl: 'tekens', en: 'characters' } : null;
+        const message = counted
+          ? big
+            ? { nl: `te lang: hoogstens ${limit} ${counted.nl}`, en: `too long: at most ${limit} ${counted.en}` }
+            : { nl: `te kort: minstens ${limit} ${counted.nl}`, en: `too short: at least ${limit} ${counted.en}` }
+          : big
+            ? { nl: `te groot: hoogstens ${limit}`, en: `too big: at most ${limit}` }
+            : { nl: `te klein: minstens ${limit}`, en: `too small: at least ${limit}` };
+        out.push({ path, code: issue.code, message: custom(issue.message) ?? message });
+        break;
+      }
+      case 'invalid_format': {
+        const format = issue.format === 'regex' ? 'patroon' : issue.format;
+        out.push({ path, code: issue.code, message: custom(issue.message) ?? { nl: `ongeldig formaat (${format})`, en: `invalid format (${issue.format})` } });
+        break;
+      }
       default:
-        out.push({ path, code: issue.code, message: { nl: `ongeldig: ${issue.message}`, en: issue.message } });
+        // zod/mini carries no message texts of its own ("Invalid input"); a schema's own message is kept.
+        out.push({ path, code: issue.code, message: custom(issue.message) ?? { nl: 'ongeldige invoer', en: 'invalid input' } });
     }
   }
   return out;
