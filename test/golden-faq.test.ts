@@ -95,3 +95,50 @@ describe('004 Wat is het verschil tussen advies vragen en melden?', () => {
     expect(ids(d.actions)).toEqual(expect.arrayContaining(['ask-veilig-thuis-advice', 'step-4-doubt-ask-veilig-thuis']));
   });
 });
+
+describe('004 Moet ik ook melden als er al een gezinsvoogd betrokken is?', () => {
+  // "Ja, ook dan moet er worden gemeld bij Veilig Thuis. Iedere professional is verantwoordelijk
+  // voor een eigen afweging …" (issue 14 finding 9).
+  it('every report says to report even when a gezinsvoogd or other help is involved', () => {
+    for (const considerations of [
+      { suspicion: true, unsafety: { structural: true } },
+      { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false }, help: { canOffer: false } },
+    ]) {
+      const d = evaluate({ considerations }, DATE);
+      expect(d.outcome).toMatch(/^report/);
+      expect(d.actions.find((a) => a.id === 'report-even-if-others-involved')?.text).toMatch(/gezinsvoogd.*eigen afweging/);
+    }
+  });
+
+  it('not without a report, nor where an objection sets the report aside', () => {
+    expect(ids(evaluate({ considerations: { suspicion: false } }, DATE).actions)).not.toContain('report-even-if-others-involved');
+    const setAside = evaluate(
+      {
+        client: { age: 35, role: 'victim', pregnant: false, lacksCapacity: false, caresForMinor: false, caresForCareDependentAdult: false },
+        considerations: { suspicion: true, unsafety: { structural: true } },
+        objection: {
+          raised: true, canBeMet: false, domesticViolenceAdultVictim: true, minorInvolved: false, othersAtRisk: false,
+          consideredAndFree: true, drivenByDependencyOrFear: false, dependsOnSuspectForCare: false, seriousDanger: false,
+        },
+        forms: { honourBasedViolence: false, forcedMarriage: false, fgm: false },
+        steps: { colleagueConsulted: true, veiligThuisAdviceAsked: true },
+      },
+      DATE,
+    );
+    expect(setAside.report.necessary).toBe(false);
+    expect(ids(setAside.actions)).not.toContain('report-even-if-others-involved');
+  });
+});
+
+describe('000 §3.4 Noodsituaties', () => {
+  // "kunt u meteen advies vragen aan Veilig Thuis … zo nodig in hetzelfde gesprek een melding doen …
+  // ook contact zoeken met de Raad voor de Kinderbescherming en/of de politie" (issue 14 finding 9).
+  it('acute unsafety: ask Veilig Thuis at once, report in the same call if needed, or call the Raad or the police', () => {
+    const d = evaluate({ considerations: { suspicion: true, unsafety: { acute: true } } }, { ...DATE, lang: 'en' });
+    expect(d.actions.find((a) => a.id === 'emergency-advice-and-report-at-once')?.text).toMatch(/at once.*same call.*Child Protection Board.*police/);
+  });
+
+  it('not for structural unsafety alone', () => {
+    expect(ids(evaluate({ considerations: { suspicion: true, unsafety: { structural: true } } }, DATE).actions)).not.toContain('emergency-advice-and-report-at-once');
+  });
+});

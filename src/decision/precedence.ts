@@ -128,6 +128,9 @@ export const precedenceRules: readonly PrecedenceRule[] = deepFreeze([
   },
 ]);
 
+/** The afwegingskader's actions that only make sense beside a report: dropped where the report is set aside or still awaits answers. */
+const PRESUPPOSE_A_REPORT: ReadonlySet<string> = new Set(['keep-following', 'report-even-if-others-involved', 'emergency-advice-and-report-at-once']);
+
 const line = (id: string): PrecedenceRule => precedenceRules.find((r) => r.id === id) as PrecedenceRule;
 
 /** Applies the precedence table to the modules' conclusions. */
@@ -165,15 +168,15 @@ export function precedence(m: ModuleConclusions): DraftDecision {
     outcome = 'help';
     report = { ...report, necessary: false, objection: { ...byObjection, effect: 'sets-report-aside' } };
     help = { possible: help.possible === true ? true : null, togetherWithVeiligThuis: false, stage: 'offer', rules: help.rules };
-    // Following up after a report presupposes the report.
-    afwegingActions = afwegingActions.filter((a) => a.id !== 'keep-following');
+    // Following up after a report, and reporting in spite of other help, presuppose the report.
+    afwegingActions = afwegingActions.filter((a) => !PRESUPPOSE_A_REPORT.has(a.id));
     for (const a of rule.actions ?? []) lineActions.push({ id: a.id, text: a.text[lang], ruleId: rule.id, source: rule.source });
   } else if (reporting && objection.status === 'exception-open') {
     // objection-exception-awaits-answers: the report is the provisional advice until they are given.
     outcome = 'needs-input';
     report = { ...report, necessary: null, objection: { ...byObjection, effect: 'awaits-answers' } };
     help = { ...help, togetherWithVeiligThuis: false, stage: help.stage === 'alongside-report' ? null : help.stage };
-    afwegingActions = afwegingActions.filter((a) => a.id !== 'keep-following');
+    afwegingActions = afwegingActions.filter((a) => !PRESUPPOSE_A_REPORT.has(a.id));
     // The regime's questions: the objection rule's own, and the objection facts another consent rule asks for.
     const ids = new Set<string>();
     for (const e of m.consentTrail) {
