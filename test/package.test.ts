@@ -87,6 +87,8 @@ describe('package.json', () => {
     const ci = readFileSync(join(root, '.ci', 'run'), 'utf8');
     expect(ci).toContain('npx publint --strict');
     expect(ci).toContain('npx attw --pack .');
+    expect(ci).not.toContain('--profile');
+    expect(ci).toContain('MELDCODE_PACKED=1 npx vitest run test/package-consumers.test.ts');
     expect(ci).toContain('npx size-limit');
   });
 });
