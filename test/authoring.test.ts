@@ -81,6 +81,9 @@ describe('the legal floor cannot be removed or weakened (the error names the flo
     ['a rule that answers consideration 2 with no', withRules(rule('geen-onveiligheid', { type: 'consideration', params: { consideration: 2, answer: 'no' } })), 'afweging-2-ja-norm-1'],
     ['a rule that answers consideration 4', withRules(rule('aanvaard', { type: 'consideration', params: { consideration: 4, answer: 'yes' } })), 'afweging-4-nee'],
     ['a rule that claims floor status', withRules({ ...rule('mijn-regel', { type: 'note', params: { note: 'x' } }), floor: true }), 'afweging-2-ja-norm-1'],
+    // Found by the issue 10 fuzz: a report under "no suspicion" contradicted afweging 1 ("Nee: … afsluiten").
+    ['a rule that reports without a suspicion', withRules(rule('meld-zonder-vermoeden', { type: 'report', params: { consideration: 2 } }, { all: [{ condition: 'suspicion-no' }] })), 'afweging-1-nee'],
+    ['a rule that reports on any branch without a suspicion', withRules(rule('meld-of', { type: 'report', params: { consideration: 2 } }, { any: [{ condition: 'suspicion-yes' }, { fact: 'considerations', path: 'childSignals', operator: 'equal', value: true }] })), 'afweging-1-nee'],
   ])('%s', (_, json, floorRule) => {
     const issues = issuesOf(json);
     expect(issues.length).toBeGreaterThan(0);

@@ -86,13 +86,14 @@ describe('the fuzz checks catch what they are for', () => {
   });
 
   it('a generated framework that breaks a floor invariant is reported', () => {
-    // Reports on child signals even without a suspicion: validates, but breaks "no suspicion ⇒ close".
+    // Keeps asking after "no suspicion": validates, but breaks "no suspicion ⇒ close". (A report
+    // without a suspicion, which the fuzz found validating, is now refused by the floor check.)
     const source = { document: '001_dcbf0a2973853468.txt', section: 'Hoofdstuk 3 Vijf afwegingen in het afwegingskader' };
     const framework = extendFramework('basismodel', {
       id: 'basismodel-zonder-vermoeden',
       version: '1.0.0',
       name: { nl: 'x', en: 'x' },
-      rules: { id: 'x', rules: [{ id: 'meldt-zonder-vermoeden', priority: 90, conditions: { all: [{ fact: 'considerations', path: 'childSignals', operator: 'equal', value: true }] }, event: { type: 'report', params: { consideration: 2 } }, explanation: { nl: 'x', en: 'x' }, source }] },
+      rules: { id: 'x', rules: [{ id: 'vraagt-na-nee', priority: 90, conditions: { all: [{ condition: 'suspicion-no' }] }, event: { type: 'needs-input', params: { questions: ['considerations.childSignals'] } }, explanation: { nl: 'x', en: 'x' }, source }] },
     } as never);
     expect(floorNormsProblem(framework, 30, 1, ['no-suspicion'])).toMatch(/validates but breaks no-suspicion/);
     expect(floorNormsProblem('basismodel', 5)).toBeUndefined();

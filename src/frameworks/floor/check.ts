@@ -3,7 +3,7 @@
 // These are the checks that can be made on the data alone; `meldcode/testing` checks the
 // behaviour (DESIGN §7) by running cases.
 import type { InputIssue } from '../../errors/errors.js';
-import type { Effect } from '../../rules/schema.js';
+import type { Condition, Effect } from '../../rules/schema.js';
 import { type Framework, getFloor, type RequirementLevel, requirementLevels, type StepRequirement } from '../framework.js';
 
 /** Names the indicator rule file generates; they belong to the floor's reading of the indicators. */
@@ -53,6 +53,23 @@ function weakeningEffect(effect: Effect): { floorRule: string; nl: string; en: s
 }
 
 /**
+ * Whether a condition holds only when afweging 1 is answered yes: `suspicion: true` (or the
+ * floor's `suspicion-yes`) in every branch. Conservative: an `all` needs one such child, an `any`
+ * needs it in each child, a `not` never counts.
+ */
+function requiresSuspicion(condition: Condition, named: Readonly<Record<string, Condition>>, seen: ReadonlySet<string> = new Set()): boolean {
+  if ('condition' in condition) {
+    if (condition.condition === 'suspicion-yes') return true;
+    const target = named[condition.condition];
+    return !!target && !seen.has(condition.condition) && requiresSuspicion(target, named, new Set([...seen, condition.condition]));
+  }
+  if ('all' in condition) return condition.all.some((c) => requiresSuspicion(c, named, seen));
+  if ('any' in condition) return condition.any.length > 0 && condition.any.every((c) => requiresSuspicion(c, named, seen));
+  if ('not' in condition) return false;
+  return condition.fact === 'considerations' && condition.path === 'suspicion' && condition.operator === 'equal' && condition.value === true;
+}
+
+/**
  * Every way a framework removes or weakens the legal floor, each naming the floor rule (or
  * floor step requirement) it touches. Empty when the framework keeps the floor.
  *
@@ -68,6 +85,7 @@ export function floorIssues(framework: Framework): InputIssue[] {
   const floorIds = new Set(floor.rules.rules.map((r) => r.id));
   const floorConditions = new Set([...Object.keys(floor.rules.conditions ?? {}), ...generatedConditions]);
   const parentCodes = new Set(floor.indicators.map((i) => i.code));
+  const named: Record<string, Condition> = { ...(framework.rules?.conditions ?? {}), ...(floor.rules.conditions ?? {}) };
 
   framework.indicators.forEach((indicator, index) => {
     if (parentCodes.has(indicator.code)) {
@@ -101,6 +119,18 @@ export function floorIssues(framework: Framework): InputIssue[] {
         message: {
           nl: `regel "${rule.id}": alleen regels van de wettelijke ondergrens (zoals "afweging-2-ja-norm-1") zijn ondergrensregels`,
           en: `rule "${rule.id}": only the legal floor's rules (such as "afweging-2-ja-norm-1") are floor rules`,
+        },
+      });
+    }
+    // No suspicion closes the meldcode (001 afweging 1: "Nee: … afsluiten"); a report of the
+    // framework's own may only add to a case with a suspicion (found by the issue 10 fuzz).
+    if (rule.event.type === 'report' && !requiresSuspicion(rule.conditions, named)) {
+      issues.push({
+        path: [...path, 'conditions'],
+        code: 'report-without-suspicion',
+        message: {
+          nl: `regel "${rule.id}" meldt ook zonder vermoeden; een melding vraagt afweging 1: ja (voorwaarde "suspicion-yes"), anders sluit ondergrensregel "afweging-1-nee" af`,
+          en: `rule "${rule.id}" reports without a suspicion too; a report needs consideration 1: yes (condition "suspicion-yes"), else floor rule "afweging-1-nee" closes`,
         },
       });
     }
