@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CdsFeedback, cdsHooksFetchHandler, createCdsHooksServer } from '../src/cds-hooks/index.js';
-import { toCdsHooksCard, toQuestionnaire } from '../src/fhir/index.js';
+import { questionnaireUrl, toCdsHooksCard, toQuestionnaire } from '../src/fhir/index.js';
 import { evaluate } from '../src/index.js';
 import { cardProblems, fillQuestionnaire } from './fhir-r4.js';
 
@@ -285,6 +285,26 @@ describe('feedback', () => {
   it('without a recorder the endpoint says so (501) instead of dropping the feedback', async () => {
     const res = await post('/cds-services/meldcode-kindcheck/feedback', { feedback: [entry] }, guardedBase, { authorization: 'Bearer good' });
     expect([res.status, issueCodes(res.json)]).toEqual([501, ['not-supported']]);
+  });
+});
+
+describe('SDC $next-question over HTTP', () => {
+  const start = { resourceType: 'QuestionnaireResponse', status: 'in-progress', questionnaire: questionnaireUrl('basismodel') };
+
+  it('a response in, the next step out: bare or in a Parameters', async () => {
+    const bare = await post('/Questionnaire/$next-question', start);
+    expect(bare.status).toBe(200);
+    expect([bare.json.status, bare.json.questionnaire, bare.json.contained[0].resourceType]).toEqual(['in-progress', '#next', 'Questionnaire']);
+    const wrapped = await post('/Questionnaire/$next-question', { resourceType: 'Parameters', parameter: [{ name: 'questionnaireResponse', resource: start }] });
+    expect(wrapped.json).toEqual(bare.json);
+  });
+
+  it('refuses what it cannot read (422, 400), other methods (405) and a refused token (401)', async () => {
+    const foreign = await post('/Questionnaire/$next-question', { ...start, questionnaire: 'https://ehr.example.org/Questionnaire/x' });
+    expect([foreign.status, foreign.json.issue[0].expression]).toEqual([422, ['QuestionnaireResponse.questionnaire']]);
+    expect((await post('/Questionnaire/$next-question', { resourceType: 'Patient' })).status).toBe(400);
+    expect((await fetch(`${base}/Questionnaire/$next-question`)).status).toBe(405);
+    expect((await post('/Questionnaire/$next-question', start, guardedBase)).status).toBe(401);
   });
 });
 

@@ -7,6 +7,7 @@ import { MeldcodeInputError } from '../errors/errors.js';
 import { overrideReasonCodings, toCdsHooksCard } from '../fhir/advice.js';
 import { canonicalBase, canonicals, parseQuestionnaireCanonical } from '../fhir/canonical.js';
 import { fromQuestionnaireResponse } from '../fhir/response.js';
+import { nextQuestion } from '../fhir/adaptive.js';
 import type { CdsHooksCard, CdsHooksLink, Coding, QuestionnaireResponse } from '../fhir/types.js';
 import { evaluateKindcheck, kindcheckQuestions } from '../kindcheck/kindcheck.js';
 import type { Lang } from '../rules/trail.js';
@@ -444,6 +445,42 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const services = new Map(cdsServices.map((s) => [s.id, s]));
 
+  /**
+   * SDC `$next-question` over HTTP: a QuestionnaireResponse (or a Parameters with it as
+   * `questionnaireResponse`) in, the next step of `nextQuestion` out. Checked by `authorize` like
+   * the services.
+   */
+  const nextQuestionOperation = async (request: CdsHttpRequest, method: string): Promise<CdsHttpResponse> => {
+    if (method !== 'POST') throw new HttpError(405, 'not-supported', '$next-question takes POST', undefined, { allow: 'POST, OPTIONS' });
+    if (options.authorize) {
+      const ok = await options.authorize({ authorization: request.headers.authorization, serviceId: '$next-question', url: request.url ?? request.path });
+      if (!ok) throw new HttpError(401, 'login', 'the bearer token was refused', undefined, { 'www-authenticate': 'Bearer' });
+    }
+    if (new TextEncoder().encode(request.body).length > maxBodyBytes) throw new HttpError(413, 'too-costly', `the body is larger than ${maxBodyBytes} bytes`);
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body);
+    } catch {
+      throw new HttpError(400, 'structure', 'the body is not JSON');
+    }
+    const fromParameters = isObject(body) && body.resourceType === 'Parameters' && Array.isArray(body.parameter)
+      ? (body.parameter.find((p: unknown) => isObject(p) && p.name === 'questionnaireResponse') as Json | undefined)?.resource
+      : body;
+    if (!isObject(fromParameters) || fromParameters.resourceType !== 'QuestionnaireResponse') {
+      throw new HttpError(400, 'invalid', 'expected a QuestionnaireResponse, or a Parameters with it as questionnaireResponse');
+    }
+    const response = fromParameters as unknown as QuestionnaireResponse;
+    try {
+      const decision = evaluate(fromQuestionnaireResponse(response, { canonicalBase: resolved.base }), { lang: resolved.lang, evaluationDate: resolved.today() });
+      return json(200, nextQuestion(response, decision, { canonicalBase: resolved.base }));
+    } catch (error) {
+      if (!(error instanceof MeldcodeInputError)) throw error;
+      throw Object.assign(new HttpError(422, 'invalid', 'the QuestionnaireResponse cannot be read'), {
+        problems: error.issues.map((i) => ({ text: i.message.en, expression: [`QuestionnaireResponse.${i.path.join('.')}`] })),
+      });
+    }
+  };
+
   const route = async (request: CdsHttpRequest): Promise<CdsHttpResponse> => {
     const path = (request.path.split('?')[0] ?? '').replace(/\/+$/, '');
     const method = request.method.toUpperCase();
@@ -452,6 +489,7 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
       if (method !== 'GET') throw new HttpError(405, 'not-supported', 'discovery takes GET', undefined, { allow: 'GET, OPTIONS' });
       return json(200, { services: cdsServices });
     }
+    if (path === '/Questionnaire/$next-question') return nextQuestionOperation(request, method);
     const match = /^\/cds-services\/([^/]+)(\/feedback)?$/.exec(path);
     const service = match ? services.get(decodeURIComponent(match[1] as string)) : undefined;
     if (!match || !service) throw new HttpError(404, 'not-found', `no such endpoint: ${path}`);
