@@ -1,6 +1,9 @@
 // The packed tarball as an adopter gets it: `npm pack`, then `npm install <tarball>` into a fresh
-// ESM app and a fresh CJS app, each running the README's example. Slow (two installs), so it
-// runs only where MELDCODE_PACKED=1, after `npm run build` (a `.ci/run` step).
+// ESM app and a fresh CJS app, each running the README's example, and a TypeScript app that
+// typechecks it with every subpath under node10, node16 and bundler resolution (with
+// esModuleInterop and skipLibCheck, as `tsc --init` sets them: under node10, fast-check's own
+// declarations do not resolve pure-rand's subpaths). Slow (three installs), so it runs only where
+// MELDCODE_PACKED=1, after `npm run build` (a `.ci/run` step).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,5 +54,33 @@ describe.runIf(process.env.MELDCODE_PACKED === '1')('the packed package in fresh
     expect(existsSync(join(app, 'node_modules', 'zod', 'package.json'))).toBe(true);
     expect(existsSync(join(app, 'node_modules', 'meldcode', 'node_modules'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'json-rules-engine'))).toBe(false);
+  }, 300_000);
+
+  it('a fresh TypeScript app typechecks the README example and every subpath under node10, node16 and bundler', () => {
+    const app = join(work, 'ts');
+    mkdirSync(app);
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer-ts', private: true }));
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown>; devDependencies: Record<string, string> };
+    // What an app that uses every subpath has: meldcode/testing's optional peers, and Node's
+    // types for meldcode/cds-hooks (a Node server); the versions we test with.
+    const alongside = ['fast-check', 'json-rules-engine', '@types/node'].map((name) => `${name}@${pkg.devDependencies[name]}`);
+    npm(app, 'install', tarball, ...alongside, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts');
+    const subpaths = Object.keys(pkg.exports).filter((s) => s !== '.' && !s.endsWith('.json'));
+    const imports = subpaths.map((s, i) => `import * as subpath${i} from 'meldcode${s.slice(1)}';\nvoid subpath${i};`).join('\n');
+    // The decision's type must be the library's, not any: a wrong property fails the check.
+    writeFileSync(join(app, 'index.ts'), `${readmeExample()}\n${imports}\nconst outcome: string = decision.outcome;\nvoid outcome;\n`);
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const modes = { node10: { module: 'commonjs', moduleResolution: 'node10' }, node16: { module: 'node16', moduleResolution: 'node16' }, bundler: { module: 'esnext', moduleResolution: 'bundler' } };
+    for (const [mode, options] of Object.entries(modes)) {
+      const config = `tsconfig.${mode}.json`;
+      writeFileSync(join(app, config), JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: ['node'], lib: ['es2022', 'dom'] }, files: ['index.ts'] }));
+      let result = 'ok';
+      try {
+        execFileSync(process.execPath, [tsc, '-p', config], { cwd: app, encoding: 'utf8', stdio: 'pipe' });
+      } catch (error) {
+        result = String((error as { stdout?: string }).stdout ?? error);
+      }
+      expect([mode, result]).toEqual([mode, 'ok']);
+    }
   }, 300_000);
 });
