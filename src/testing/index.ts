@@ -541,8 +541,17 @@ export function assertFramework(framework: string | Framework | FrameworkInput, 
 
 export { MeldcodeFrameworkError };
 
-/** @internal The invariants' checks with another evaluator (the mutation analysis runs them on a mutant). */
-export { checks as invariantChecks };
+/**
+ * The invariant checks {@link checkFramework} runs, as data (what to generate, what must hold), to
+ * run them with another evaluator: the mutation analysis runs them on a mutant's pipeline.
+ *
+ * @example
+ * ```ts
+ * const checks = invariantChecks(getFramework('basismodel'));
+ * fc.assert(fc.property(...checks['norm-1'].arbitraries, checks['norm-1'].check));
+ * ```
+ */
+export const invariantChecks: typeof checks = checks;
 
 export { evaluateReference, evaluateWithReference } from './reference.js';
 export { checkAgainstReference } from './differential.js';

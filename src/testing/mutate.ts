@@ -19,7 +19,14 @@ import { stepsModule } from '../steps/steps.js';
 import { decisionView, searchDifferences } from './diff.js';
 import { fullCaseArbitrary, invariantChecks, invariants, KIT_EVALUATION_DATE } from './index.js';
 
-/** The kinds of change a mutant makes. */
+/**
+ * The kinds of change a mutant makes.
+ *
+ * @example
+ * ```ts
+ * mutationKinds.includes('swap-operator'); // true: equal ↔ notEqual, in ↔ notIn, lessThan ↔ lessThanInclusive, …
+ * ```
+ */
 export const mutationKinds = Object.freeze([
   'drop-rule',
   'drop-condition',
