@@ -1,6 +1,7 @@
 // Golden cases for the answers in 004 (Veelgestelde vragen + Kind Check) that state a rule the
 // kindcheck, steps and record-keeping modules encode. Each test names the FAQ question.
 import { describe, expect, it } from 'vitest';
+import { exceptionMet } from './support/objection.js';
 import { evaluate } from '../src/index.js';
 import { evaluateKindcheck } from '../src/kindcheck/index.js';
 import { evaluateSteps } from '../src/steps/index.js';
@@ -112,19 +113,7 @@ describe('004 Moet ik ook melden als er al een gezinsvoogd betrokken is?', () =>
 
   it('not without a report, nor where an objection sets the report aside', () => {
     expect(ids(evaluate({ considerations: { suspicion: false } }, DATE).actions)).not.toContain('report-even-if-others-involved');
-    const setAside = evaluate(
-      {
-        client: { age: 35, role: 'victim', pregnant: false, lacksCapacity: false, caresForMinor: false, caresForCareDependentAdult: false },
-        considerations: { suspicion: true, unsafety: { structural: true } },
-        objection: {
-          raised: true, canBeMet: false, domesticViolenceAdultVictim: true, minorInvolved: false, othersAtRisk: false,
-          consideredAndFree: true, drivenByDependencyOrFear: false, dependsOnSuspectForCare: false, seriousDanger: false,
-        },
-        forms: { honourBasedViolence: false, forcedMarriage: false, fgm: false },
-        steps: { colleagueConsulted: true, veiligThuisAdviceAsked: true },
-      },
-      DATE,
-    );
+    const setAside = evaluate(exceptionMet, DATE);
     expect(setAside.report.necessary).toBe(false);
     expect(ids(setAside.actions)).not.toContain('report-even-if-others-involved');
   });

@@ -5,6 +5,7 @@
 // recorded weighing does. Either way the decision speaks with one voice.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { exceptionMet } from './support/objection.js';
 import { type CaseInput, type Decision, evaluate, formatDecision, getFramework } from '../src/index.js';
 import { toCdsHooksCard } from '../src/fhir/index.js';
 
@@ -15,17 +16,6 @@ const notScope = (q: { id: string }) => !q.id.startsWith('scope.');
 const DATE = { evaluationDate: '2026-11-23' };
 const SEED = Number(process.env.MELDCODE_SEED ?? 20261201);
 
-/** Every condition of the FAQ 004 exception, answered the way that lets the exception apply. */
-const exceptionMet = {
-  client: { age: 35, role: 'victim', pregnant: false, lacksCapacity: false, caresForMinor: false, caresForCareDependentAdult: false },
-  considerations: { suspicion: true, unsafety: { structural: true } },
-  objection: {
-    raised: true, canBeMet: false, domesticViolenceAdultVictim: true, minorInvolved: false, othersAtRisk: false,
-    consideredAndFree: true, drivenByDependencyOrFear: false, dependsOnSuspectForCare: false, seriousDanger: false,
-  },
-  forms: { honourBasedViolence: false, forcedMarriage: false, fgm: false },
-  steps: { colleagueConsulted: true, veiligThuisAdviceAsked: true },
-} satisfies CaseInput;
 
 /** The conditions as [section, field, the answer that lets the exception apply]. */
 const conditions: [keyof typeof exceptionMet, string, boolean | number][] = [
