@@ -135,7 +135,7 @@ export interface ConsentFacts {
   evaluationDate: string;
 }
 
-/** What {@link consentFacts} needs beside the case sections. */
+/** What the consent facts are built from beside the case sections (the pipeline's `consentFacts`). */
 export interface ConsentContext {
   /** The evaluation date (`YYYY-MM-DD`) the age is computed on. */
   evaluationDate: string;
