@@ -9,6 +9,7 @@ import { MeldcodeInputError } from '../errors/errors.js';
 import { type Framework, type FrameworkInput, indicatorCodes, parseFramework } from '../frameworks/framework.js';
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { fullCaseArbitrary, KIT_EVALUATION_DATE, withoutContradictions } from './index.js';
+import { pruneEmpty } from './answers.js';
 
 /**
  * What a decision is compared on, aspect by aspect: the afwegingskader's norm, the help, scope,
@@ -150,17 +151,6 @@ function answeredPaths(value: unknown, prefix = ''): string[] {
   return Object.entries(value).flatMap(([k, v]) => answeredPaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
-/** A copy without objects that are empty (an empty object answers nothing). */
-function pruneEmpty<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const pruned = pruneEmpty(v);
-    if (pruned !== null && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0) continue;
-    out[k] = pruned;
-  }
-  return out as T;
-}
 
 /** A copy without the answer at `path`, and without the objects that leaves empty. */
 function withoutAnswer<T>(value: T, path: string): T {

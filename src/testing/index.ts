@@ -8,6 +8,7 @@ import type { Decision } from '../decision/types.js';
 import { type Framework, type FrameworkInput, getFloor, parseFramework, unsafetyIndicatorKinds } from '../frameworks/framework.js';
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { MeldcodeFrameworkError } from '../errors/errors.js';
+import { pruneEmpty } from './answers.js';
 
 const resolve = (framework: string | Framework | FrameworkInput): Framework => {
   if (typeof framework !== 'string') return parseFramework(framework);
@@ -445,17 +446,6 @@ function withoutNeedlessAnswers(check: Check, args: unknown[]): { args: unknown[
   return { args: [current, ...args.slice(1)], error };
 }
 
-/** A copy without objects that were left empty (an empty object answers nothing). */
-function pruneEmpty<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const pruned = pruneEmpty(v);
-    if (pruned !== null && typeof pruned === 'object' && !Array.isArray(pruned) && Object.keys(pruned).length === 0) continue;
-    out[k] = pruned;
-  }
-  return out as T;
-}
 
 /**
  * Runs the legal-floor invariants of DESIGN §7 against a framework with generated cases and
