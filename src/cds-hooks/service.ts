@@ -445,6 +445,20 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
   const maxBodyBytes = options.maxBodyBytes ?? 5 * 1024 * 1024;
   const services = new Map(cdsServices.map((s) => [s.id, s]));
 
+  /** The request's JSON body, once the host's `authorize` accepts the call and the body is within its size. */
+  const authorizedBody = async (request: CdsHttpRequest, serviceId: string, url: string): Promise<unknown> => {
+    if (options.authorize) {
+      const ok = await options.authorize({ authorization: request.headers.authorization, serviceId, url });
+      if (!ok) throw new HttpError(401, 'login', 'the bearer token was refused', undefined, { 'www-authenticate': 'Bearer' });
+    }
+    if (new TextEncoder().encode(request.body).length > maxBodyBytes) throw new HttpError(413, 'too-costly', `the body is larger than ${maxBodyBytes} bytes`);
+    try {
+      return JSON.parse(request.body) as unknown;
+    } catch {
+      throw new HttpError(400, 'structure', 'the body is not JSON');
+    }
+  };
+
   /**
    * SDC `$next-question` over HTTP: a QuestionnaireResponse (or a Parameters with it as
    * `questionnaireResponse`) in, the next step of `nextQuestion` out. Checked by `authorize` like
@@ -452,17 +466,7 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
    */
   const nextQuestionOperation = async (request: CdsHttpRequest, method: string): Promise<CdsHttpResponse> => {
     if (method !== 'POST') throw new HttpError(405, 'not-supported', '$next-question takes POST', undefined, { allow: 'POST, OPTIONS' });
-    if (options.authorize) {
-      const ok = await options.authorize({ authorization: request.headers.authorization, serviceId: '$next-question', url: request.url ?? request.path });
-      if (!ok) throw new HttpError(401, 'login', 'the bearer token was refused', undefined, { 'www-authenticate': 'Bearer' });
-    }
-    if (new TextEncoder().encode(request.body).length > maxBodyBytes) throw new HttpError(413, 'too-costly', `the body is larger than ${maxBodyBytes} bytes`);
-    let body: unknown;
-    try {
-      body = JSON.parse(request.body);
-    } catch {
-      throw new HttpError(400, 'structure', 'the body is not JSON');
-    }
+    const body = await authorizedBody(request, '$next-question', request.url ?? request.path);
     const fromParameters = isObject(body) && body.resourceType === 'Parameters' && Array.isArray(body.parameter)
       ? (body.parameter.find((p: unknown) => isObject(p) && p.name === 'questionnaireResponse') as Json | undefined)?.resource
       : body;
@@ -494,17 +498,7 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
     const service = match ? services.get(decodeURIComponent(match[1] as string)) : undefined;
     if (!match || !service) throw new HttpError(404, 'not-found', `no such endpoint: ${path}`);
     if (method !== 'POST') throw new HttpError(405, 'not-supported', 'a service call takes POST', undefined, { allow: 'POST, OPTIONS' });
-    if (options.authorize) {
-      const ok = await options.authorize({ authorization: request.headers.authorization, serviceId: service.id, url: request.url ?? path });
-      if (!ok) throw new HttpError(401, 'login', 'the bearer token was refused', undefined, { 'www-authenticate': 'Bearer' });
-    }
-    if (new TextEncoder().encode(request.body).length > maxBodyBytes) throw new HttpError(413, 'too-costly', `the body is larger than ${maxBodyBytes} bytes`);
-    let body: unknown;
-    try {
-      body = JSON.parse(request.body);
-    } catch {
-      throw new HttpError(400, 'structure', 'the body is not JSON');
-    }
+    const body = await authorizedBody(request, service.id, request.url ?? path);
     if (match[2]) {
       if (!options.onFeedback) throw new HttpError(501, 'not-supported', 'this service records no feedback (no onFeedback configured)');
       const feedback = readFeedback(body);
