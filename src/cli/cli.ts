@@ -31,7 +31,9 @@ const writer = (stream: NodeJS.WriteStream) => ({
   },
 });
 
-runCli(argv, { stdin: process.stdin, stdout: writer(process.stdout), stderr: writer(process.stderr) }).then(
+const io = { stdin: process.stdin, stdout: writer(process.stdout), stderr: writer(process.stderr) };
+// `meldcode serve` (the CDS Hooks service, serve.ts) has its own options; loaded only for it.
+(argv[0] === 'serve' ? import('./serve.js').then((m) => m.serveCommand(argv.slice(1), io)) : runCli(argv, io)).then(
   (code) => {
     process.exitCode ??= code;
   },
