@@ -36,10 +36,11 @@ describe('registry', () => {
 
   it('with notYetEncoded, lists every cluster of the Meldcode App: encoded, or not yet with reason, facts, where to look and what to use meanwhile', () => {
     const all = listFrameworks({ notYetEncoded: true });
-    expect(all.slice(0, ids.length).map((f) => f.id)).toEqual(ids);
+    // The shipped frameworks and the alias of sociaal-domein first (test/framework-alias.test.ts).
+    expect(all.slice(0, ids.length + 1).map((f) => f.id)).toEqual([...ids.slice(0, 3), 'psychologen-pedagogen', ...ids.slice(3)]);
     const later = all.filter((f) => f.status === 'not-yet-encoded');
-    const appClusters = [...all.flatMap((f) => (f.status === 'encoded' ? f.clusters : [])), ...later.filter((f) => f.meldcodeAppCluster).map((f) => f.id)];
-    expect(appClusters).toHaveLength(11);
+    const appClusters = new Set([...all.flatMap((f) => (f.status === 'encoded' ? f.clusters : [])), ...later.filter((f) => f.meldcodeAppCluster).map((f) => f.id)]);
+    expect(appClusters.size).toBe(11);
     expect(later.map((f) => f.id)).toEqual(expect.arrayContaining(['paramedici', 'kinderopvang', 'verloskundigen', 'verpleegkundigen-verzorgenden', 'dji', 'reclassering', 'halt']));
     for (const f of later) {
       // Youth health care defers to the KNMG framework for youth doctors (docs/sources/jeugdgezondheidszorg.md).

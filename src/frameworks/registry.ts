@@ -4,8 +4,10 @@ import artsenJson from './artsen/artsen.framework.json';
 import basismodelJson from './basismodel/basismodel.framework.json';
 import onderwijsJson from './onderwijs/onderwijs.framework.json';
 import sociaalDomeinJson from './sociaal-domein/sociaal-domein.framework.json';
+import psychologenPedagogenAlias from './psychologen-pedagogen/psychologen-pedagogen.alias.json';
 import { deepFreeze } from '../rules/freeze.js';
 import type { Framework } from './framework.js';
+import type { Source } from '../rules/schema.js';
 
 /**
  * The frameworks shipped with the library, by id; each is validated on first use. This table
@@ -18,6 +20,30 @@ const builtIn: Record<string, unknown> = {
   onderwijs: onderwijsJson,
   'sociaal-domein': sociaalDomeinJson,
 };
+
+/**
+ * Another id for a shipped framework, with names of its own: a profession cluster that shares
+ * another cluster's framework (not a copy of it). `getFramework`, `evaluate` and the CLI take the
+ * alias id and use the framework it names, so the receipt names that framework.
+ */
+export interface FrameworkAlias {
+  id: string;
+  /** The id of the shipped framework this is another name for. */
+  aliasOf: string;
+  name: { nl: string; en: string };
+  description: { nl: string; en: string };
+  /** The passage that says this cluster shares the framework. */
+  source: Source;
+}
+
+const aliases: Record<string, FrameworkAlias> = Object.fromEntries(
+  [psychologenPedagogenAlias].map(({ id, aliasOf, name, description, source }) => [id, { id, aliasOf, name, description, source }]),
+);
+
+/** The alias with this id, if `id` is an alias of a shipped framework. */
+export function frameworkAlias(id: string): FrameworkAlias | undefined {
+  return Object.hasOwn(aliases, id) ? aliases[id] : undefined;
+}
 
 /** The id used when a case names no framework. */
 export const DEFAULT_FRAMEWORK = 'basismodel';
@@ -34,6 +60,13 @@ export interface FrameworkSummary {
   role: 'signaller' | 'helper';
   /** The profession clusters of the national Meldcode App this framework is encoded for. */
   clusters: string[];
+  /** The other ids this framework is shipped under (aliases: clusters that share it); see `aliasOf`. */
+  aliases: string[];
+  /**
+   * Set when this id is another name for a shipped framework (a cluster that shares it): the id of
+   * that framework, whose version, date and role these are. `getFramework(id)` returns it.
+   */
+  aliasOf?: string;
 }
 
 /**
@@ -71,25 +104,32 @@ const clusters = clustersJson.clusters as Cluster[];
 const notYetEncoded = new Map(clusters.filter((c) => c.status === 'not-yet-encoded').map((c) => [c.id, c]));
 
 /**
- * The frameworks shipped with the library; with `{ notYetEncoded: true }` also every profession
- * cluster whose framework is not encoded yet, with the reason, what is known, where to look and
- * the framework to use meanwhile.
+ * The frameworks shipped with the library, one entry per framework document (an alias of one is
+ * named in its `aliases`). With `{ aliases: true }` each alias is an entry of its own too, with
+ * its own names and `aliasOf`; with `{ notYetEncoded: true }` every profession cluster is listed:
+ * the shipped frameworks and the aliases, then every cluster whose framework is not encoded yet,
+ * with the reason, what is known, where to look and the framework to use meanwhile.
  *
  * @example
  * ```ts
  * for (const f of listFrameworks()) console.log(f.id, f.name.nl);
+ * for (const f of listFrameworks({ aliases: true })) if (f.aliasOf) console.log(f.id, '→', f.aliasOf);
  * for (const f of listFrameworks({ notYetEncoded: true })) if (f.status === 'not-yet-encoded') console.log(f.id, f.reason.en);
  * ```
  */
-export function listFrameworks(): FrameworkSummary[];
-export function listFrameworks(options: { notYetEncoded: true }): (FrameworkSummary | NotYetEncodedFramework)[];
-export function listFrameworks(options: { notYetEncoded?: boolean } = {}): (FrameworkSummary | NotYetEncodedFramework)[] {
-  const shipped: FrameworkSummary[] = Object.keys(builtIn)
+export function listFrameworks(options?: { aliases?: boolean; notYetEncoded?: false }): FrameworkSummary[];
+export function listFrameworks(options: { aliases?: boolean; notYetEncoded: true }): (FrameworkSummary | NotYetEncodedFramework)[];
+export function listFrameworks(options: { aliases?: boolean; notYetEncoded?: boolean } = {}): (FrameworkSummary | NotYetEncodedFramework)[] {
+  const withAliases = options.aliases === true || options.notYetEncoded === true;
+  const shipped: FrameworkSummary[] = [...Object.keys(builtIn), ...(withAliases ? Object.keys(aliases) : [])]
     .sort()
     .map((id) => {
       const f = getFramework(id);
+      const alias = frameworkAlias(id);
+      if (alias) return { status: 'encoded', id, version: f.version, validFrom: f.validFrom, name: { ...alias.name }, role: f.role, clusters: [id], aliases: [], aliasOf: alias.aliasOf };
       const serves = clusters.filter((c) => c.status === 'encoded' && c.framework === id).map((c) => c.id);
-      return { status: 'encoded', id: f.id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role, clusters: serves };
+      const named = Object.values(aliases).filter((a) => a.aliasOf === id).map((a) => a.id);
+      return { status: 'encoded', id: f.id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role, clusters: serves, aliases: named };
     });
   if (!options.notYetEncoded) return shipped;
   const later: NotYetEncodedFramework[] = [...notYetEncoded.values()].map((c) => ({
@@ -105,13 +145,14 @@ export function listFrameworks(options: { notYetEncoded?: boolean } = {}): (Fram
   return [...shipped, ...later];
 }
 
-/** Whether a framework with this id ships with the library. */
+/** Whether a framework with this id ships with the library (under its own id or an alias). */
 export function hasFramework(id: string): boolean {
-  return Object.hasOwn(builtIn, id);
+  return Object.hasOwn(builtIn, id) || Object.hasOwn(aliases, id);
 }
 
 /**
  * A shipped framework by id. An unknown id throws a {@link MeldcodeInputError} that lists the known ones.
+ * An alias (see {@link listFrameworks}' `aliasOf`) returns the framework it names, the same object.
  *
  * @example
  * ```ts
@@ -122,6 +163,8 @@ export function getFramework(id: string): Framework {
   const cached = parsed.get(id);
   if (cached) return cached;
   if (!hasFramework(id)) throw new MeldcodeInputError([unknownFrameworkIssue(id)]);
+  const alias = frameworkAlias(id);
+  if (alias) return getFramework(alias.aliasOf);
   // Shipped and trusted: `test/modules.test.ts` proves each validates, keeps the floor and parses
   // to itself, so the cold start skips the parse. Frozen, so no caller can change it for others.
   const framework = deepFreeze(builtIn[id]) as Framework;
@@ -135,7 +178,7 @@ export function getFramework(id: string): Framework {
  * names the known ones.
  */
 export function unknownFrameworkIssue(id: string): InputIssue {
-  const known = Object.keys(builtIn).sort().join(', ');
+  const known = [...Object.keys(builtIn), ...Object.keys(aliases)].sort().join(', ');
   const later = notYetEncoded.get(id);
   if (later) {
     const suggest = later.suggest ?? DEFAULT_FRAMEWORK;
