@@ -337,7 +337,7 @@ export const targets: Target[] = [
       return result.ok ? floorNormsProblem(result.framework, 5) : undefined;
     },
   },
-  { name: 'defineFramework', arbitrary: fc.tuple(hostileFrameworkDocument), call: (d) => defineFramework(d), mayThrow: true },
+  { name: 'defineFramework', arbitrary: fc.tuple(hostileFrameworkDocument), call: (d) => defineFramework(d as never), mayThrow: true },
   { name: 'evaluate (framework document)', arbitrary: fc.tuple(hostileCase, hostileFrameworkDocument), call: (c, d) => evaluate(c as never, { ...opts, framework: d as never }), mayThrow: true, check: ([c], r) => floorProblem(c, r as Decision, false) },
   {
     name: 'extendFramework',

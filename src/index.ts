@@ -14,7 +14,7 @@ export type {
 } from './decision/types.js';
 export type { Case, CaseInput } from './case/schema.js';
 export { isMeldcodeError, MeldcodeFrameworkError, MeldcodeInputError } from './errors/errors.js';
-export type { InputIssue, MeldcodeErrorKind } from './errors/errors.js';
+export type { InputIssue, InputIssueCode, MeldcodeErrorKind, MeldcodeIssueCode, SchemaIssueCode } from './errors/errors.js';
 export { formatDecision, formatSource } from './format/format.js';
 export { sourceCatalogue, sourceTitle } from './sources/index.js';
 export type { NotStated, SourceBasis, SourceCatalogueEntry } from './sources/index.js';
@@ -24,7 +24,7 @@ export type { Framework, FrameworkInput, Indicator } from './frameworks/framewor
 export type { RequirementLevel, StepRequirement } from './frameworks/framework.js';
 export { stepRequirements } from './frameworks/floor/check.js';
 export { defineFramework, extendFramework, frameworkJsonSchema, frameworkLimits, validateFramework } from './authoring/index.js';
-export type { FrameworkChanges, FrameworkValidation } from './authoring/index.js';
+export type { FrameworkChanges, FrameworkId, FrameworkRef, FrameworkValidation } from './authoring/index.js';
 export { toMermaid } from './flowchart/index.js';
 export type { MermaidOptions } from './flowchart/index.js';
 export { isQuestionEnabled } from './questions/questions.js';

@@ -1,7 +1,7 @@
 // diffFrameworks and `meldcode diff`: a difference seeded on purpose is found and shrunk to its
 // smallest case; a framework and its unmodified copy do not differ; the physicians' step 2 shows.
 import { describe, expect, it } from 'vitest';
-import { extendFramework } from '../src/authoring/index.js';
+import { extendFramework, type FrameworkId } from '../src/authoring/index.js';
 import { runCli } from '../src/cli/run.js';
 import { sideBySide } from '../src/cli/diff.js';
 import fc from 'fast-check';
@@ -50,7 +50,7 @@ describe('diffFrameworks', () => {
   });
 
   it.each(['basismodel', 'artsen', 'sociaal-domein', 'onderwijs'])('reports no difference between %s and its unmodified copy', (id) => {
-    const copy = extendFramework(id, { id: `${id}-kopie`, version: '1.0.0', name });
+    const copy = extendFramework(id as FrameworkId, { id: `${id}-kopie`, version: '1.0.0', name });
     const diff = diffFrameworks(id, copy, { numRuns: 50 });
     expect(diff).toMatchObject({ identical: true, differences: [], vocabulary: { onlyInA: [], onlyInB: [] } });
     expect(diff.cases).toBe(50);

@@ -57,7 +57,7 @@ describe('framework limits (issue 10 item 3)', () => {
 
   it('a 1,000-deep condition tree is a MeldcodeFrameworkError, not a RangeError, in every entry point', () => {
     expect(refusedFor(deep(1000)).message.en).toMatch(/maxDepth/);
-    expect(thrown(() => defineFramework(deep(1000)))).toBeInstanceOf(MeldcodeFrameworkError);
+    expect(thrown(() => defineFramework(deep(1000) as never))).toBeInstanceOf(MeldcodeFrameworkError);
     // evaluate() collects the framework's problems with the case's into one input error, at options.framework.
     const inEvaluate = thrown(() => evaluate({}, { framework: deep(1000) as never }));
     expect(inEvaluate).toBeInstanceOf(MeldcodeInputError);

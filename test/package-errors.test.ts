@@ -47,7 +47,7 @@ describe('isMeldcodeError across the ESM and CJS builds', () => {
   });
 
   it('recognises a framework error, told apart by kind and name', () => {
-    const error = thrown(() => cjs.defineFramework({ id: 42 }));
+    const error = thrown(() => cjs.defineFramework({ id: 42 } as never));
     expect(esm.isMeldcodeError(error)).toBe(true);
     expect(error).toMatchObject({ name: 'MeldcodeFrameworkError', kind: 'framework' });
     expect(error instanceof cjs.MeldcodeInputError).toBe(true);

@@ -19,6 +19,9 @@ import {
 } from '../frameworks/framework.js';
 import { getFramework, hasFramework, unknownFrameworkIssue } from '../frameworks/registry.js';
 import { moduleRuleIdIssues } from '../decision/module-ids.js';
+import type { FrameworkId, FrameworkRef } from './ids.js';
+
+export type { FrameworkId, FrameworkRef } from './ids.js';
 import { frameworkLimitIssues } from '../frameworks/limits.js';
 
 export { frameworkLimits } from '../frameworks/limits.js';
@@ -69,7 +72,9 @@ export function validateFramework(json: unknown): FrameworkValidation {
 
 /**
  * A framework from its JSON document, validated (see {@link validateFramework}). The input is
- * never changed; the result is a validated copy.
+ * never changed; the result is a validated copy. It takes the document's type; a document of
+ * unknown shape (a file read at run time) goes through {@link validateFramework}, which takes
+ * `unknown` and returns every problem instead of throwing.
  *
  * @throws {@link MeldcodeFrameworkError} listing every problem, a floor problem naming the floor rule.
  * @example
@@ -78,7 +83,7 @@ export function validateFramework(json: unknown): FrameworkValidation {
  * evaluate(myCase, { framework: mine });
  * ```
  */
-export function defineFramework(json: FrameworkInput | unknown): Framework {
+export function defineFramework(json: FrameworkInput): Framework {
   const result = validateFramework(json);
   if (!result.ok) throw new MeldcodeFrameworkError(result.issues);
   return result.framework;
@@ -121,7 +126,7 @@ const strictness = (level: string) => requirementLevels.indexOf(level as (typeof
  * Nothing of the base can be removed, and a requirement can only become stricter; the result
  * is validated like {@link defineFramework} and records what it extends.
  *
- * @param base A shipped framework id or a framework document.
+ * @param base A shipped framework id ({@link FrameworkId}) or a framework document.
  * @throws {@link MeldcodeFrameworkError} listing every problem with its path.
  * @example
  * ```ts
@@ -132,7 +137,7 @@ const strictness = (level: string) => requirementLevels.indexOf(level as (typeof
  * });
  * ```
  */
-export function extendFramework(base: string | FrameworkInput | Framework, changes: FrameworkChanges): Framework {
+export function extendFramework(base: FrameworkRef, changes: FrameworkChanges): Framework {
   let parent: Framework;
   if (typeof base === 'string') {
     if (!hasFramework(base)) throw new MeldcodeFrameworkError([{ ...unknownFrameworkIssue(base), path: ['base'] }]);

@@ -1,12 +1,72 @@
 import type * as z from 'zod/mini';
 import type { Text } from '../rules/schema.js';
 
+/**
+ * The codes zod reports (snake_case), passed on as they are: `invalid_type`, `unrecognized_keys`,
+ * `invalid_value`, `too_big`, `too_small`, `invalid_format`, `custom`, …
+ */
+export type SchemaIssueCode = z.core.$ZodIssue['code'];
+
+/**
+ * The codes meldcode's own checks report (kebab-case), beside zod's {@link SchemaIssueCode}s.
+ * A new check adds its code here, so a `switch` on {@link InputIssue.code} can be exhaustive.
+ */
+export type MeldcodeIssueCode =
+  // the case and its options
+  | 'age-contradicts-birth-date'
+  | 'birth-date-after-evaluation-date'
+  | 'contradiction'
+  | 'framework-mismatch'
+  | 'framework-not-yet-encoded'
+  | 'unknown-framework'
+  | 'unknown-indicator'
+  | 'unknown-module'
+  | 'too-many-issues'
+  // a framework document (defineFramework, extendFramework, validateFramework)
+  | 'base-rule-replaced'
+  | 'duplicate-indicator'
+  | 'floor-claimed'
+  | 'floor-condition-replaced'
+  | 'floor-example-changed'
+  | 'floor-example-missing'
+  | 'floor-requirement-weakened'
+  | 'floor-rule-replaced'
+  | 'floor-rule-weakened'
+  | 'limit-exceeded'
+  | 'module-rule-replaced'
+  | 'report-without-suspicion'
+  | 'requirement-weakened'
+  | 'rules-do-not-compile'
+  | 'shipped-id-modified'
+  | 'unknown-question'
+  // FHIR: a QuestionnaireResponse, a canonical base, $next-question
+  | 'duplicate-link-id'
+  | 'entered-in-error'
+  | 'invalid-canonical-base'
+  | 'questionnaire-framework-mismatch'
+  | 'questionnaire-version-mismatch'
+  | 'too-deep'
+  | 'too-many-answers'
+  | 'unexpected-answer'
+  | 'unknown-link-id'
+  | 'unknown-questionnaire'
+  | 'wrong-answer-type'
+  // meldcode/testing: mutation analysis
+  | 'golden-case-fails';
+
+/** Every {@link InputIssue.code}: zod's snake_case codes and meldcode's own kebab-case ones. */
+export type InputIssueCode = SchemaIssueCode | MeldcodeIssueCode;
+
 /** One problem with an input: where it is and what is wrong, in Dutch and English. */
 export interface InputIssue {
   /** Path to the offending value, e.g. `['considerations', 'suspicion']`. Empty for the whole input. */
   path: (string | number)[];
-  /** A machine-readable code (`invalid_type`, `unrecognized_keys`, `unknown-framework`, …). */
-  code: string;
+  /**
+   * A machine-readable code: one of zod's ({@link SchemaIssueCode}, `invalid_type`,
+   * `unrecognized_keys`, …) or one of meldcode's own ({@link MeldcodeIssueCode},
+   * `unknown-framework`, `floor-rule-weakened`, …).
+   */
+  code: InputIssueCode;
   /** What is wrong, in Dutch and English. */
   message: Text;
 }

@@ -3,7 +3,7 @@
 // chosen by the rules (`decision.nextQuestions`), not by a fixed form. The caller passes the
 // decision, so meldcode/fhir does not carry the evaluator.
 import type { Decision } from '../decision/types.js';
-import { MeldcodeInputError } from '../errors/errors.js';
+import { type InputIssueCode, MeldcodeInputError } from '../errors/errors.js';
 import type { Lang } from '../rules/trail.js';
 import { canonicalBase, parseQuestionnaireCanonical } from './canonical.js';
 import { toQuestionnaire } from './questionnaire.js';
@@ -33,7 +33,7 @@ const CONTAINED_ID = 'next';
 /** A QuestionnaireResponse of an adaptive questionnaire: it contains the Questionnaire it answers. */
 export type AdaptiveQuestionnaireResponse = QuestionnaireResponse & { contained?: Questionnaire[] };
 
-const issue = (path: (string | number)[], code: string, nl: string, en: string) => new MeldcodeInputError([{ path, code, message: { nl, en } }]);
+const issue = (path: (string | number)[], code: InputIssueCode, nl: string, en: string) => new MeldcodeInputError([{ path, code, message: { nl, en } }]);
 
 /** The canonical a response answers: its own `questionnaire`, or the one its contained Questionnaire derives from. */
 function answeredCanonical(response: AdaptiveQuestionnaireResponse): string | undefined {

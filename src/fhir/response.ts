@@ -1,5 +1,5 @@
 import { type CaseInput, caseSchema } from '../case/schema.js';
-import { echo, fromZodIssues, type InputIssue, MeldcodeInputError } from '../errors/errors.js';
+import { echo, fromZodIssues, type InputIssue, type InputIssueCode, MeldcodeInputError } from '../errors/errors.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { hasFramework } from '../frameworks/registry.js';
 import { resolveFramework } from '../questions/list.js';
@@ -32,7 +32,7 @@ export const MAX_ITEM_DEPTH = 32;
 const statuses = new Set(['in-progress', 'completed', 'amended', 'entered-in-error', 'stopped']);
 type Path = (string | number)[];
 
-const issue = (path: Path, code: string, nl: string, en: string): InputIssue => ({ path, code, message: { nl, en } });
+const issue = (path: Path, code: InputIssueCode, nl: string, en: string): InputIssue => ({ path, code, message: { nl, en } });
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /**

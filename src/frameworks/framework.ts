@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isoDate } from '../case/schema.js';
-import { fromZodIssues, MeldcodeFrameworkError } from '../errors/errors.js';
+import { fromZodIssues, type InputIssueCode, MeldcodeFrameworkError } from '../errors/errors.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
 import { type CompiledRules, compileRules, runRules } from '../rules/compile.js';
@@ -281,8 +281,8 @@ export function contradictionIssues(
       }
     | undefined,
   client?: { caresForMinor?: boolean | undefined } | undefined,
-): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
-  const issues: { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] = [];
+): { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] {
+  const issues: { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] = [];
   const kinds = unsafetyIndicatorKinds(framework);
   const label = {
     acute: { nl: 'acute onveiligheid', en: 'acute unsafety' },
@@ -433,7 +433,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
  * run. A named condition that is missing or refers to itself is an issue here, never an exception
  * at evaluation time.
  */
-export function trialCompileIssues(framework: Framework): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
+export function trialCompileIssues(framework: Framework): { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] {
   try {
     runRules(getCompiledFramework(framework).rules, {}, 'nl');
     return [];
@@ -465,7 +465,7 @@ export function isShippedUnmodified(framework: Framework): boolean {
  * framework in every text but the receipt's hash: refused. A tailored framework takes an id of its
  * own (as `extendFramework` asks).
  */
-export function shippedIdIssues(framework: Framework): { path: (string | number)[]; code: string; message: { nl: string; en: string } }[] {
+export function shippedIdIssues(framework: Framework): { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] {
   if (!Object.hasOwn(shippedHashes, framework.id) || isShippedUnmodified(framework)) return [];
   return [
     {

@@ -422,7 +422,7 @@ export function mutateFramework(framework: string | Framework | FrameworkInput, 
   const original = evaluator(fw);
   const problems = golden.flatMap((g, i) => {
     const mismatch = goldenMismatch(g, original);
-    return mismatch ? [{ path: ['golden', i, g.id], code: 'golden-case-fails', message: { nl: `gouden casus ${g.id} klopt niet met het ongewijzigde afwegingskader: ${mismatch}`, en: `golden case ${g.id} does not hold on the unmutated framework: ${mismatch}` } }] : [];
+    return mismatch ? [{ path: ['golden', i, g.id], code: 'golden-case-fails' as const, message: { nl: `gouden casus ${g.id} klopt niet met het ongewijzigde afwegingskader: ${mismatch}`, en: `golden case ${g.id} does not hold on the unmutated framework: ${mismatch}` } }] : [];
   });
   if (problems.length > 0) throw new MeldcodeInputError(problems);
   // Only the invariants the unmutated framework keeps can tell a mutant apart.

@@ -187,7 +187,7 @@ export function setDate(session: Session, evaluationDate: string): Change {
 export function sessionFromJson(json: unknown, fallback: { framework: string; evaluationDate: string }): Change {
   const kase = typeof json === 'object' && json !== null && 'case' in json ? (json as { case: unknown }).case : json;
   if (typeof kase !== 'object' || kase === null || Array.isArray(kase)) {
-    return { ok: false, issues: [{ path: [], code: 'not-a-case', message: { nl: 'verwacht een case (een JSON-object)', en: 'expected a case (a JSON object)' } }] };
+    return { ok: false, issues: [{ path: [], code: 'invalid_type', message: { nl: 'verwacht een case (een JSON-object)', en: 'expected a case (a JSON object)' } }] };
   }
   const { framework, evaluationDate, ...rest } = kase as Record<string, unknown>;
   const full = { ...rest, framework: framework ?? fallback.framework, evaluationDate: evaluationDate ?? fallback.evaluationDate };
