@@ -12,6 +12,7 @@ import { toMermaid } from '../src/flowchart/index.js';
 import type { Source } from '../src/rules/schema.js';
 import { sourceEntry } from '../src/sources/sources.js';
 import { compileFramework } from '../src/frameworks/framework.js';
+import { type DecisionChange, diffFrameworks, type FrameworkDiff } from '../src/testing/diff.js';
 
 /** The repository root. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -37,6 +38,89 @@ function cite(s: Source): string {
 const citeQuoted = (s: Source) => `${cite(s)}${s.quote ? `: “${s.quote}”` : ''}`;
 
 const kinds = { acute: 'Acute onveiligheid / acute unsafety', disclosure: 'Disclosure', structural: 'Structurele onveiligheid / structural unsafety', 'parent-factor': 'Ernstige ouderfactoren / serious parent factors' } as const;
+
+/** The framework every page is compared with: the Basisdocument's example framework. */
+export const DIFF_BASE = 'basismodel';
+/** The search behind each page's table: fixed, so the pages are reproducible (and checked fresh). */
+export const DIFF_OPTIONS = { numRuns: 100, seed: 20261201, maxDifferences: 20 } as const;
+
+const diffs = new Map<string, FrameworkDiff>();
+/**
+ * {@link diffFrameworks} of {@link DIFF_BASE} against a framework, with {@link DIFF_OPTIONS};
+ * computed once per process for a shipped one (the pages are rendered more than once in a test run).
+ */
+export function diffFromBase(fw: Framework): FrameworkDiff {
+  const shipped = listFrameworks().some((f) => f.id === fw.id && getFramework(f.id) === fw);
+  let diff = shipped ? diffs.get(fw.id) : undefined;
+  if (!diff) {
+    diff = diffFrameworks(DIFF_BASE, fw, DIFF_OPTIONS);
+    if (shipped) diffs.set(fw.id, diff);
+  }
+  return diff;
+}
+
+const shown = (value: unknown) => (value === null || value === undefined ? '—' : `\`${JSON.stringify(value)}\``);
+const listItem = (change: DecisionChange) => / only in [ab]$/.test(change.key);
+
+/** One side of a change: a list aspect's item where that side has it, any other aspect's value. */
+function side(change: DecisionChange, which: 'a' | 'b'): string {
+  if (listItem(change)) return change[which] === null ? '—' : `has \`${String(change[which])}\``;
+  return shown(change[which]);
+}
+
+/**
+ * What else differs on a difference's case, short: each aspect once, a list aspect with how many
+ * items only one side has (`nextQuestions` (+0 / −17)), the outcome and the norm with both values.
+ */
+function alsoDiffers(changes: DecisionChange[], a: string, b: string): string {
+  const parts: string[] = [];
+  const lists = new Map<string, { a: number; b: number }>();
+  for (const c of changes) {
+    if (listItem(c)) {
+      const n = lists.get(c.aspect) ?? { a: 0, b: 0 };
+      if (c.a !== null) n.a++;
+      else n.b++;
+      if (!lists.has(c.aspect)) parts.push(c.aspect);
+      lists.set(c.aspect, n);
+    } else parts.push(c.key);
+  }
+  return parts
+    .map((p) => {
+      const n = lists.get(p);
+      return n ? `\`${p}\` (${[n.a ? `${n.a} only in ${a}` : '', n.b ? `${n.b} only in ${b}` : ''].filter(Boolean).join(', ')})` : `\`${p}\``;
+    })
+    .join(', ');
+}
+
+/** The section that compares a framework with {@link DIFF_BASE}: every difference, on its minimal case. */
+export function renderDiffSection(fw: Framework): string[] {
+  const out: string[] = ['## How it differs from `basismodel`', ''];
+  if (fw.id === DIFF_BASE) {
+    out.push(`This is the framework the other pages compare with (\`diffFrameworks('${DIFF_BASE}', id)\`).`, '');
+    return out;
+  }
+  const diff = diffFromBase(fw);
+  const options = Object.entries(DIFF_OPTIONS).map(([k, v]) => `${k}: ${v}`).join(', ');
+  out.push(
+    `Computed by \`diffFrameworks('${DIFF_BASE}', '${fw.id}', { ${options} })\` (\`meldcode diff ${DIFF_BASE} ${fw.id}\`) in ${diff.cases.toLocaleString('en')} generated cases. Each row is one difference, on the smallest case found that shows it, with both outcomes and what else differs on that case. Only what is decided is compared, not the texts. The indicators only one of the two knows are left out of the search: ${diff.vocabulary.onlyInA.length} only in \`${DIFF_BASE}\`, ${diff.vocabulary.onlyInB.length} only in \`${fw.id}\`.`,
+    '',
+  );
+  if (diff.identical) {
+    out.push('No difference found.', '');
+    return out;
+  }
+  out.push(`| # | aspect | \`${DIFF_BASE}\` | \`${fw.id}\` | minimal case | outcomes | also differs on that case |`, '|---|---|---|---|---|---|---|');
+  diff.differences.forEach((d, i) => {
+    const target = d.changes.find((c) => c.key === d.key)!;
+    const others = alsoDiffers(d.changes.filter((c) => c.key !== d.key), DIFF_BASE, fw.id);
+    out.push(
+      `| ${i + 1} | \`${cell(target.aspect)}\` | ${cell(side(target, 'a'))} | ${cell(side(target, 'b'))} | \`${cell(JSON.stringify(d.case))}\` | ${d.outcomes.a} / ${d.outcomes.b} | ${cell(others || '—')} |`,
+    );
+  });
+  out.push('');
+  if (diff.truncated) out.push(`The search stopped at ${DIFF_OPTIONS.maxDifferences} differences; there may be more.`, '');
+  return out;
+}
 
 /** The Markdown page for one framework. */
 export function renderFrameworkDoc(fw: Framework): string {
@@ -124,6 +208,8 @@ export function renderFrameworkDoc(fw: Framework): string {
     for (const o of fw.openItems) out.push(`- **${o.id}**: ${o.text.nl}${o.source ? ` (${cite(o.source)})` : ''}`);
     out.push('');
   }
+
+  out.push(...renderDiffSection(fw));
 
   out.push('## Flowchart', '', 'Every decision option, the exits that close the meldcode included; each exit names the floor rule that takes it.', '');
   out.push('```mermaid', toMermaid(fw).trimEnd(), '```', '');
