@@ -2,6 +2,7 @@
 // ids are a literal union, and issue codes and errors are discriminated. Each `@ts-expect-error`
 // fails the typecheck when the line below it compiles, so each line is a test.
 import { describe, expectTypeOf, it } from 'vitest';
+import type { shippedFrameworkIds } from '../src/authoring/ids.js';
 import {
   defineFramework,
   evaluate,
@@ -50,6 +51,7 @@ describe('inputs are the domain types', () => {
 describe('framework ids', () => {
   it('are the shipped ids, and a framework object stays open', () => {
     expectTypeOf<FrameworkId>().toEqualTypeOf<'artsen' | 'basismodel' | 'onderwijs' | 'sociaal-domein'>();
+    expectTypeOf<(typeof shippedFrameworkIds)[number]>().toEqualTypeOf<FrameworkId>();
     expectTypeOf<FrameworkId>().toExtend<FrameworkRef>();
     expectTypeOf<FrameworkInput>().toExtend<FrameworkRef>();
     expectTypeOf(extendFramework).parameter(0).toEqualTypeOf<FrameworkRef>();

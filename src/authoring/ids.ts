@@ -2,18 +2,18 @@
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 
 /**
- * The ids of the frameworks shipped with the library (`listFrameworks()`), in order.
- * `test/package-types.test.ts` checks that it lists exactly the shipped ones.
- */
-export const shippedFrameworkIds = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'] as const;
-
-/**
  * The id of a framework shipped with the library: `'artsen'`, `'basismodel'`, `'onderwijs'` or
  * `'sociaal-domein'`. A misspelt id (`'basismodl'`) does not compile; an id read at run time (a
  * command-line flag, a stored case) is checked at run time and refused with an
  * `unknown-framework` or `framework-not-yet-encoded` issue.
  */
-export type FrameworkId = (typeof shippedFrameworkIds)[number];
+export type FrameworkId = 'artsen' | 'basismodel' | 'onderwijs' | 'sociaal-domein';
+
+/**
+ * Every {@link FrameworkId}, in order. `test/package-types.test.ts` checks it against
+ * `listFrameworks()`, and `test/package-types.test-d.ts` checks it against the type.
+ */
+export const shippedFrameworkIds = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'] as const satisfies readonly FrameworkId[];
 
 /**
  * A framework as an option takes it: a shipped id ({@link FrameworkId}), or a framework object of

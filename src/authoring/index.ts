@@ -115,8 +115,12 @@ export const frameworkChangesSchema = z.strictObject({
   /** Rules added to the base's (ids and condition names must be new). */
   rules: z.optional(ruleFileSchema),
 });
-/** What {@link extendFramework} accepts as changes. */
-export type FrameworkChanges = z.input<typeof frameworkChangesSchema>;
+/**
+ * What {@link extendFramework} accepts as changes. An interface (not the zod-inferred type
+ * itself), so the API reference links to it instead of writing the whole type out in every
+ * signature.
+ */
+export interface FrameworkChanges extends z.input<typeof frameworkChangesSchema> {}
 
 const strictness = (level: string) => requirementLevels.indexOf(level as (typeof requirementLevels)[number]);
 
