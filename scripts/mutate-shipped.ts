@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, getFramework, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
-import { adviceGolden, indicatorGolden } from '../test/mutants/advice.js';
+import { adviceGolden, faq004WeighingGolden, indicatorGolden, weighingGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
 
 const { values } = parseArgs({
@@ -56,7 +56,9 @@ function goldenFor(framework: string): GoldenCase[] {
   const pins = extra.filter((g) => !g.frameworks || g.frameworks.includes(framework)).map(({ frameworks: _f, ...g }) => g);
   // A golden case that does not hold on the unmutated framework is left out and named (the working
   // tree may be mid-change); a stale pin is replaced by --pin.
-  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...indicatorGolden(getFramework(framework)), ...pins]);
+  // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere (artsen adds its step-2 advice to every case).
+  const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework, framework === 'artsen' ? ['framework-requires-veilig-thuis-advice'] : []);
+  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
 /**

@@ -91,3 +91,50 @@ export function indicatorGolden(framework: Framework): GoldenCase[] {
     return [];
   });
 }
+
+const adult = { age: 35, caresForMinor: false, pregnant: false, caresForCareDependentAdult: false, lacksCapacity: false };
+const noUnsafety = { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false } };
+const acuteUnsafety = { suspicion: true, unsafety: { acute: true } };
+const objection = (rest: Record<string, unknown>) => ({ raised: true, canBeMet: false, ...rest });
+const reportAtOnce = ['emergency-advice-and-report-at-once', 'keep-following', 'report-even-if-others-involved', 'restart-on-new-signals', 'take-open-steps-first', 'step-4-doubt-ask-veilig-thuis'];
+
+/**
+ * The weighing of an objection, for a framework whose objection regime is not FAQ 004's exception
+ * (`sociaal-domein`: 000 §3.3 Conflict van plichten; `artsen` and `onderwijs`: their sources do not
+ * settle it, so the weighing applies, marked as not settled). An adult client outside the
+ * always-report group (FAQ 004 "Moet ik altijd melden?"):
+ * - an objection that can be met is met first (004 "Wat als de cliënt bezwaren heeft?");
+ * - one that cannot is weighed against the need to protect (same heading): afweging 2 no and
+ *   protection not prevailing leaves the objection standing; protection prevailing reports (000
+ *   Bijlage 1b Stap 5, "Melden en bespreken met de cliënt"); the weighing unanswered asks it;
+ * - with acute or structural unsafety the conversation is a notice (004 "Bespreek ik dat ik ga
+ *   melden met de cliënt?"); the professional who weighs the objection heavier there is told to
+ *   ask Veilig Thuis (004 "Toepassen"); afweging 2 unanswered asks it first;
+ * - a minor with acute unsafety always reports, whatever the objection (FAQ 004).
+ * `extra` adds the actions a framework adds to every case (artsen: the step-2 advice).
+ */
+export function weighingGolden(framework: string, extra: string[] = []): GoldenCase[] {
+  const g = (id: string, c: Record<string, unknown>, expect: Record<string, unknown>): GoldenCase => ({ id: `advice/weighing/${framework}/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect });
+  const asks = ['ask-veilig-thuis-advice', ...extra, 'step-4-doubt-ask-veilig-thuis'];
+  const atOnce = [...reportAtOnce.slice(0, 5), ...extra, reportAtOnce[5]!];
+  return [
+    g('met', { client: adult, considerations: noUnsafety, objection: { raised: true, canBeMet: true, protectionPrevails: false } }, { 'conversation.objection': 'objection-met' }),
+    g('prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: false }) }, { 'conversation.objection': 'objection-prevails', actions: asks }),
+    g('protection-prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: true }) }, { 'conversation.objection': 'protection-prevails', actions: asks }),
+    g('weighing-open', { client: adult, considerations: noUnsafety, objection: objection({}) }, { 'conversation.objection': 'open' }),
+    g('norm-1-weighed', { client: adult, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1', actions: [...atOnce, 'ask-veilig-thuis-advice'] }),
+    g('norm-1', { client: adult, considerations: acuteUnsafety, objection: objection({}) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1', actions: atOnce }),
+    g('unsafety-open', { client: adult, considerations: { suspicion: true }, objection: objection({ protectionPrevails: false }) }, { 'conversation.objection': 'open' }),
+    g('minor-always-reports', { client: { ...adult, age: 15 }, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'always-report', actions: atOnce }),
+    g('no-objection', { client: adult, considerations: noUnsafety, objection: { raised: false, protectionPrevails: false } }, { 'conversation.objection': 'no-objection' }),
+  ];
+}
+
+/**
+ * Under FAQ 004's regime (basismodel) the weighing's answer decides nothing: an objection that
+ * cannot be met sets a report aside only through the exception, whose questions are asked
+ * (FAQ 004 "Wat als de cliënt bezwaren heeft?", DESIGN §6.5); so these stay open.
+ */
+export const faq004WeighingGolden: GoldenCase[] = weighingGolden('basismodel')
+  .filter((g) => ['prevails', 'protection-prevails', 'norm-1-weighed', 'norm-1'].some((k) => g.id.endsWith(`/${k}`)))
+  .map((g) => ({ ...g, id: g.id.replace('/weighing/', '/faq-004-not-weighing/'), expect: { 'conversation.objection': 'open' } }));

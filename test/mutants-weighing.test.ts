@@ -1,0 +1,39 @@
+// The weighing of a client's objection (issue 15 item 4: the consent module's objection rules,
+// which the mutation analysis found pinned by no case). Each case of test/mutants/advice.ts is
+// evaluated here as a test, from its source: FAQ 004 "Wat als de cliënt bezwaren heeft?", "Bespreek
+// ik dat ik ga melden met de cliënt?", "Toepassen", and 000 Bijlage 1b Stap 5 "Melden en bespreken
+// met de cliënt" (see weighingGolden's comment).
+import { describe, expect, it } from 'vitest';
+import { evaluate, getFramework } from '../src/index.js';
+import { decisionView } from '../src/testing/index.js';
+import { faq004WeighingGolden, weighingGolden } from './mutants/advice.js';
+
+const view = (framework: string, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
+
+describe.each([
+  ['sociaal-domein', []],
+  ['onderwijs', []],
+  ['artsen', ['framework-requires-veilig-thuis-advice']],
+] as const)('%s: an objection is weighed', (framework, extra) => {
+  it('the framework does not use FAQ 004's exception regime', () => expect(getFramework(framework).objectionRegime?.regime ?? 'weighing').toBe('weighing'));
+
+  it.each(weighingGolden(framework, [...extra]).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
+    const v = view(framework, g.case);
+    for (const [key, value] of Object.entries(g.expect)) expect(v[key], key).toEqual(value);
+  });
+
+  it('protection prevailing or not decides the objection, and only with afweging 2 answered', () => {
+    const byId = Object.fromEntries(weighingGolden(framework, [...extra]).map((g) => [g.id.split('/').at(-1)!, view(framework, g.case)]));
+    expect(byId.prevails!['conversation.objection']).not.toBe(byId['protection-prevails']!['conversation.objection']);
+    expect(byId['unsafety-open']!['conversation.objection']).toBe('open');
+    // With norm 1 the objection does not set the report aside; weighing it heavier sends the professional to Veilig Thuis.
+    expect(byId['norm-1-weighed']!.actions).toContain('ask-veilig-thuis-advice');
+    expect(byId['norm-1']!.actions).not.toContain('ask-veilig-thuis-advice');
+  });
+});
+
+describe('basismodel (FAQ 004): the weighing answer decides nothing, the exception is asked', () => {
+  it.each(faq004WeighingGolden.map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
+    expect(view('basismodel', g.case)['conversation.objection']).toBe('open');
+  });
+});
