@@ -15,7 +15,7 @@ describe.each([
   ['onderwijs', []],
   ['artsen', ['framework-requires-veilig-thuis-advice']],
 ] as const)('%s: an objection is weighed', (framework, extra) => {
-  it('the framework does not use FAQ 004's exception regime', () => expect(getFramework(framework).objectionRegime?.regime ?? 'weighing').toBe('weighing'));
+  it("the framework does not use FAQ 004's exception regime", () => expect(getFramework(framework).objectionRegime?.regime ?? 'weighing').toBe('weighing'));
 
   it.each(weighingGolden(framework, [...extra]).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
     const v = view(framework, g.case);

@@ -138,3 +138,53 @@ export function weighingGolden(framework: string, extra: string[] = []): GoldenC
 export const faq004WeighingGolden: GoldenCase[] = weighingGolden('basismodel')
   .filter((g) => ['prevails', 'protection-prevails', 'norm-1-weighed', 'norm-1'].some((k) => g.id.endsWith(`/${k}`)))
   .map((g) => ({ ...g, id: g.id.replace('/weighing/', '/faq-004-not-weighing/'), expect: { 'conversation.objection': 'open' } }));
+
+const ownStaff = (rest: Record<string, unknown>) => ({ perpetratorIsProfessional: true, perpetratorOrganisation: 'own', perpetratorIsRelative: false, ...rest });
+const outOfScope = (route: string, actions: string[], nextQuestions: string[] = []) => ({ outcome: 'out-of-scope', 'scope.status': 'out-of-scope', 'scope.route': route, actions, nextQuestions });
+const inScope = (route: string | null) => ({ 'scope.status': 'in-scope', 'scope.route': route });
+const scopeOpen = { 'scope.status': 'open', 'scope.route': null };
+
+/**
+ * Who the violence is by, and between whom (the scope module; one set for every framework).
+ * - Violence by a professional of one's own organisation, not a relative, is not for the meldcode:
+ *   tell the manager or board (000 "Geweld in een zorg- of onderwijsrelatie", Bijlage 1b), and the
+ *   setting's own duty follows: long-term care reports to the inspectorate, youth care has its
+ *   reporting duty (same heading), a school reports to the vertrouwensinspecteur (000 "Cliënt als
+ *   slachtoffer, getuige of pleger"), and for a sexual offence against a pupil under 18 the school
+ *   board is told at once and consults the vertrouwensinspecteur (onderwijs-facts.md "A staff member
+ *   suspected of a sexual offence against a pupil"), childcare tells the houder
+ *   (kinderopvang-facts.md). What is unknown is asked.
+ * - A professional who is a relative, or of another organisation, is in scope (000 "Niet de
+ *   locatie maar de relatie is bepalend").
+ * - Between clients who are not partners or family it is not for the meldcode: report to the
+ *   manager, board or inspectorate (Bijlage 1b), pupils also to the vertrouwensinspecteur; partners
+ *   or family who are both clients are in scope.
+ */
+export const scopeGolden: GoldenCase[] = (
+  [
+    ['long-term-care', { scope: ownStaff({ setting: 'long-term-care' }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'care-provider-reports-to-inspectorate'])],
+    ['youth-care', { scope: ownStaff({ setting: 'youth-care' }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'youth-care-reporting-duty'])],
+    ['care', { scope: ownStaff({ setting: 'care' }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board'])],
+    ['childcare', { scope: ownStaff({ setting: 'childcare' }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'childcare-inform-houder'])],
+    ['school', { scope: ownStaff({ setting: 'education', sexualOffence: false }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur'])],
+    ['school-sexual-offence-pupil-15', { scope: ownStaff({ setting: 'education', sexualOffence: true }), client: { age: 15 } }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur', 'school-inform-board-at-once', 'school-board-consults-vertrouwensinspecteur'])],
+    ['school-sexual-offence-pupil-17', { scope: ownStaff({ setting: 'education', sexualOffence: true }), client: { age: 17 } }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur', 'school-inform-board-at-once', 'school-board-consults-vertrouwensinspecteur'])],
+    ['school-sexual-offence-pupil-18', { scope: ownStaff({ setting: 'education', sexualOffence: true }), client: { age: 18 } }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur'])],
+    ['school-sexual-offence-age-open', { scope: ownStaff({ setting: 'education', sexualOffence: true }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur'], ['client.birthDate'])],
+    ['school-sexual-offence-open', { scope: ownStaff({ setting: 'education' }) }, outOfScope('professional-perpetrator', ['inform-manager-or-board', 'school-report-to-vertrouwensinspecteur'], ['scope.sexualOffence'])],
+    ['setting-open', { scope: ownStaff({}) }, outOfScope('professional-perpetrator', ['inform-manager-or-board'], ['scope.setting'])],
+    ['professional-is-relative', { scope: { perpetratorIsProfessional: true, perpetratorIsRelative: true } }, inScope('professional-is-relative')],
+    ['professional-is-relative-own-organisation', { scope: { perpetratorIsProfessional: true, perpetratorOrganisation: 'own', perpetratorIsRelative: true, setting: 'education' } }, inScope('professional-is-relative')],
+    ['professional-other-organisation', { scope: { perpetratorIsProfessional: true, perpetratorOrganisation: 'other', perpetratorIsRelative: false } }, inScope('professional-other-organisation')],
+    ['professional-organisation-open', { scope: { perpetratorIsProfessional: true } }, scopeOpen],
+    ['professional-relative-open', { scope: { perpetratorIsProfessional: true, perpetratorOrganisation: 'own' } }, scopeOpen],
+    ['not-a-professional', { scope: { perpetratorIsProfessional: false, perpetratorOrganisation: 'own', perpetratorIsRelative: false, setting: 'education', betweenClients: false } }, inScope(null)],
+    ['between-clients', { scope: { perpetratorIsProfessional: false, betweenClients: true, clientsArePartners: false, clientsAreFamily: false } }, outOfScope('between-clients', ['report-to-manager-board-inspectorate'])],
+    ['between-pupils', { scope: { perpetratorIsProfessional: false, betweenClients: true, clientsArePartners: false, clientsAreFamily: false, setting: 'education' } }, outOfScope('between-clients', ['report-to-manager-board-inspectorate', 'school-vertrouwensinspecteur-advice'])],
+    ['between-clients-family', { scope: { perpetratorIsProfessional: false, betweenClients: true, clientsArePartners: false, clientsAreFamily: true } }, inScope('family-both-clients')],
+    ['between-clients-partners', { scope: { perpetratorIsProfessional: false, betweenClients: true, clientsArePartners: true, clientsAreFamily: true } }, inScope('partners-both-clients')],
+    ['between-clients-partners-open', { scope: { perpetratorIsProfessional: false, betweenClients: true } }, scopeOpen],
+    ['between-clients-family-open', { scope: { perpetratorIsProfessional: false, betweenClients: true, clientsArePartners: false } }, scopeOpen],
+    ['neither', { scope: { perpetratorIsProfessional: false, betweenClients: false } }, inScope(null)],
+  ] as const
+).map(([id, c, expect]): GoldenCase => ({ id: `advice/scope/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect }));
