@@ -236,7 +236,11 @@ describe('docs/writing-a-framework.md', () => {
     expect(fw.id).toBe('sociaal-domein-wijkteam-oost');
     expect(fw.consent!.regime).toBe('jeugdwet-wgbo-12');
     expect(stepRequirements(fw).find((r) => r.id === 'advies-veilig-thuis')!.level).toBe('required');
-    const d = evaluate({ considerations: { suspicion: true, indicators: { 'structural-coercive-control': true } } }, { ...DATE, framework: fw });
+    // Ruling C: the helping question alone asks afweging 2; the professional's answer decides.
+    const asked = evaluate({ considerations: { suspicion: true, indicators: { 'structural-coercive-control': true } } }, { ...DATE, framework: fw });
+    expect(asked.outcome).toBe('needs-input');
+    expect(asked.nextQuestions.map((q) => q.id)).toContain('considerations.unsafety.structural');
+    const d = evaluate({ considerations: { suspicion: true, unsafety: { structural: true }, indicators: { 'structural-coercive-control': true } } }, { ...DATE, framework: fw });
     expect(d.outcome).toBe('report');
     expect(d.receipt.framework.id).toBe('sociaal-domein-wijkteam-oost');
     expect(checkFramework(fw, { numRuns: 10, seed: 7, only: ['norm-1', 'no-suspicion'] })).toMatchObject({ ok: true });

@@ -69,7 +69,9 @@ describe('diffFrameworks', () => {
 
   it('lists the indicators only one framework knows, and leaves them out of the search', () => {
     const diff = diffFrameworks('basismodel', 'sociaal-domein', { numRuns: 20, maxDifferences: 2 });
-    expect(diff.vocabulary.onlyInA).toContain('acute-weapon-use');
+    // The floor examples are in both (issue 14 ruling C); the structural categories are basismodel's own.
+    expect(diff.vocabulary.onlyInA).toContain('structural-physical-violence');
+    expect(diff.vocabulary.onlyInA).not.toContain('acute-weapon-use');
     expect(diff.vocabulary.onlyInB).toContain('disclosure-statement');
     for (const d of diff.differences) {
       for (const code of Object.keys(d.case.considerations?.indicators ?? {})) expect(diff.vocabulary.onlyInA.concat(diff.vocabulary.onlyInB)).not.toContain(code);

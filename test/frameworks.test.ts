@@ -2,7 +2,8 @@
 // (the sociaal-domein vignettes) as golden tests.
 import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
-import type { Framework } from '../src/frameworks/framework.js';
+import { type Framework, getFloor } from '../src/frameworks/framework.js';
+import { questionCatalogue } from '../src/questions/questions.js';
 import { artsen } from '../src/frameworks/artsen/index.js';
 import { basismodel } from '../src/frameworks/basismodel/index.js';
 import { onderwijs } from '../src/frameworks/onderwijs/index.js';
@@ -170,31 +171,61 @@ describe('sociaal-domein (000 Bijlage 2)', () => {
   const kind = (k: string) => fw.indicators.filter((i) => i.kind === k);
   const guiding = (n: number) => (fw.guidingQuestions ?? []).filter((q) => q.consideration === n);
 
-  it('has the 10 acute and 15 structural questions as indicators, with their Dutch texts quoted', () => {
-    expect(kind('acute')).toHaveLength(10);
-    expect(kind('structural')).toHaveLength(15);
-    for (const i of fw.indicators) expect(i.source.quote).toBe(i.text.nl);
+  const floorCodes = new Set(getFloor().examples.map((e) => e.code));
+  const own = (k: string) => kind(k).filter((i) => !floorCodes.has(i.code));
+  const helping = (k: string) => guiding(2).filter((q) => q.kind === k);
+
+  it('ruling C: of its 10 acute, 4 disclosure and 15 structural questions, only direct danger and the statement are indicators; the rest are helping questions of afweging 2, with their Dutch texts quoted', () => {
+    expect(own('acute').map((i) => i.code)).toEqual(['acute-direct-danger']);
+    expect(own('disclosure').map((i) => i.code)).toEqual(['disclosure-statement']);
+    expect(own('structural')).toEqual([]);
+    expect(helping('acute')).toHaveLength(9);
+    expect(helping('disclosure')).toHaveLength(2);
+    expect(helping('structural')).toHaveLength(15);
+    for (const q of guiding(2)) {
+      expect(q.source.quote).toBe(q.text.nl);
+      expect(q.concern).toBe('yes');
+    }
+    for (const i of own('acute')) expect(i.source.quote).toBe(i.text.nl);
   });
 
-  it('has the 4 disclosure questions: 3 as indicators, the one whose yes means "safe now" as a guiding question', () => {
-    expect(kind('disclosure')).toHaveLength(3);
-    expect(guiding(2).map((q) => q.code)).toEqual(['disclosure-past-or-current']);
-    expect(guiding(2)[0]!.text.nl).toContain('Is het kind of de zorgafhankelijke volwassene nu veilig?');
+  it('ruling C: lists every floor example as the floor has it', () => {
+    for (const e of getFloor().examples) expect(fw.indicators.find((i) => i.code === e.code)).toEqual(e);
   });
 
-  it('has the help (5), cooperation (6) and lasting-safety (5) questions as guiding questions of considerations 3-5', () => {
+  it('ruling C: five helping questions state the same fact as a floor example and are linked to it', () => {
+    expect(Object.fromEntries(guiding(2).filter((q) => q.sameAs).map((q) => [q.code, q.sameAs]))).toEqual({
+      'serious-injury-suspected-inflicted': 'acute-inflicted-injury',
+      'acute-threat-to-self-and-close-one': 'acute-threat-to-kill-or-harm',
+      'acute-physical-neglect': 'acute-withholding-care',
+      'acute-parent-suicide-attempt-no-other-carer': 'acute-care-falls-away',
+      'structural-sexual-abuse-of-minors': 'acute-sexual-abuse',
+    });
+  });
+
+  it('the disclosure question whose yes means "safe now" is asked as considerations.disclosurePastAndSafeNow, not as a helping question', () => {
+    expect(guiding(2).map((q) => q.code)).not.toContain('disclosure-past-or-current');
+    const q = questionCatalogue(fw).get('considerations.disclosurePastAndSafeNow')!;
+    expect(q.source.quote).toContain('Is het kind of de zorgafhankelijke volwassene nu veilig?');
+  });
+
+  it('has the help (5), cooperation (6) and lasting-safety (5) questions as helping questions of considerations 3-5, each with its polarity', () => {
     expect(guiding(3)).toHaveLength(5);
     expect(guiding(4)).toHaveLength(6);
     expect(guiding(5)).toHaveLength(5);
     expect(guiding(3).map((q) => q.relatesTo)).toContain('considerations.help.history');
     for (const q of guiding(4)) expect(q.relatesTo).toBe('considerations.helpAccepted');
     for (const q of guiding(5)) expect(q.relatesTo).toBe('considerations.helpReachesSafety');
+    // "Is er voldoende zicht …?": no is the concern; "Stopt het geweld niet …?": yes is.
+    for (const q of [...guiding(3), ...guiding(4)]) expect(q.concern, q.code).toBe('no');
+    for (const q of guiding(5)) expect(q.concern, q.code).toBe('yes');
   });
 
-  it('guiding questions are never evaluated: answering them is not a case fact', () => {
+  it('helping questions are case facts of their own; a code the framework does not know is still an input error', () => {
+    expect(() => evaluate({ considerations: { suspicion: true, indicators: { 'help-view-of-past': false } } }, { ...DATE, framework: 'sociaal-domein' })).not.toThrow();
     const error = thrown(() => evaluate(
-      { considerations: { suspicion: true, indicators: { 'help-view-of-past': true } } },
-      { ...DATE, framework: 'sociaal-domein' },
+      { considerations: { suspicion: true, indicators: { 'help-view-of-past': false } } },
+      { ...DATE, framework: 'basismodel' },
     ));
     expect(error).toBeInstanceOf(MeldcodeInputError);
   });

@@ -175,15 +175,27 @@ describe('serious parent factors (Basisdocument ch. 4, Oudersignalen)', () => {
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-self-harm': true } },
     });
     expect(d.outcome).toBe('needs-input');
-    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['client.caresForMinor']);
+    expect(d.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['client.caresForMinor', 'client.pregnant']);
   });
 
-  it('a parent factor without children leaves afweging 2 to the direct answers', () => {
+  it('a parent factor without children and not pregnant leaves afweging 2 to the direct answers', () => {
     const d = run({
-      client: { caresForMinor: false },
+      client: { caresForMinor: false, pregnant: false },
       considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-intoxication': true } },
     });
     expect(firedIds(d)).toContain('afweging-2-nee');
+  });
+
+  it('ruling C: a parent factor of a pregnant client is a floor example: norm 1 (DESIGN §6.3; 001 ch. 4 Oudersignalen)', () => {
+    const d = run({
+      client: { caresForMinor: false, pregnant: true },
+      considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-suicide-attempt': true } },
+    });
+    expect(d.report).toMatchObject({ necessary: true, norms: [1] });
+    // Without children the pregnancy is still unknown: asked, never read as no.
+    const open = run({ client: { caresForMinor: false }, considerations: { suspicion: true, unsafety: noUnsafety, indicators: { 'parent-suicide-attempt': true } } });
+    expect(open.outcome).toBe('needs-input');
+    expect(open.nextQuestions.filter(notScope).map((q) => q.id)).toEqual(['client.pregnant']);
   });
 });
 

@@ -19,6 +19,8 @@ function lookAlike({ keepThreatToLife = false } = {}): FrameworkInput {
     indicators: { code: string; kind: string }[];
     objectionRegime: { threatToLifeIndicators: string[] };
   };
+  // acute-weapon-use is a floor example (issue 14 ruling C), so a changed one is refused as such too
+  // (floor-example-changed); the id check is the one this file is about.
   for (const i of copy.indicators) if (i.code === 'acute-weapon-use') i.kind = 'structural';
   if (!keepThreatToLife) {
     copy.objectionRegime.threatToLifeIndicators = copy.objectionRegime.threatToLifeIndicators.filter((code) => code !== 'acute-weapon-use');
@@ -30,7 +32,12 @@ describe('a look-alike of a shipped framework', () => {
   it('is refused by validateFramework, naming the id', () => {
     const result = validateFramework(lookAlike());
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => i.code)).toContain('shipped-id-modified');
+    if (!result.ok) expect(result.issues.map((i) => i.code)).toContain('floor-example-changed');
+    // A look-alike that keeps every floor example is refused by its id.
+    const copy = structuredClone(getFramework('basismodel')) as unknown as { indicators: { code: string; kind: string }[] };
+    for (const i of copy.indicators) if (i.code === 'structural-other') i.kind = 'acute';
+    const other = validateFramework(copy);
+    expect(!other.ok && other.issues.map((i) => i.code)).toContain('shipped-id-modified');
   });
 
   it('re-kinded but left among the threat-to-life indicators, it is already refused as a document, naming the path', () => {
@@ -43,7 +50,7 @@ describe('a look-alike of a shipped framework', () => {
 
   it('is refused by evaluate() as its framework option, so the weapon example cannot turn into a question', () => {
     expect(() => evaluate(weapon, { ...DATE, framework: lookAlike() })).toThrow(MeldcodeInputError);
-    expect(() => evaluateWith(lookAlike(), weapon, DATE)).toThrow(/shipped framework/);
+    expect(() => evaluateWith(lookAlike(), weapon, DATE)).toThrow(/shipped framework|floor/);
     expect(evaluate(weapon, DATE).outcome).toMatch(/^report/);
   });
 

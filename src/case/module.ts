@@ -94,7 +94,7 @@ export function defineRuleModule<E extends BaseEffect>(spec: {
     effectSchema: spec.effectSchema,
     questions: questionMap(deepFreeze(spec.questions ?? [])),
     rules,
-    run: (facts: Readonly<Record<string, unknown>>, lang: Lang) => runRules(rules(), facts, lang).filter((e) => e.outcome),
+    run: (facts: Readonly<Record<string, unknown>>, lang: Lang) => runRules(rules(), facts, lang, { unheld: false }),
   });
 }
 
@@ -149,9 +149,23 @@ export function questionMap(questions: readonly Question[]): ReadonlyMap<string,
 /** The questions with these ids that the facts leave unanswered, in catalogue order. */
 export function openQuestions(catalogue: ReadonlyMap<string, Question>, ids: Iterable<string>, facts: unknown): Question[] {
   const wanted = new Set(ids);
+  if (wanted.size === 0) return [];
   // The age question is answered by a date of birth or by an age (`derived.ageYears`).
   const answered = (id: string) => (id === 'client.birthDate' ? propertyPath(facts, 'derived.ageYears') !== undefined : propertyPath(facts, id) !== undefined);
-  return [...catalogue.values()].filter((q) => wanted.has(q.id) && !answered(q.id));
+  // The few wanted ids, put in catalogue order (rather than a walk over the whole catalogue).
+  const order = catalogueOrder(catalogue);
+  const open: string[] = [];
+  for (const id of wanted) if (order.has(id) && !answered(id)) open.push(id);
+  open.sort((a, b) => (order.get(a) as number) - (order.get(b) as number));
+  return open.map((id) => catalogue.get(id) as Question);
+}
+
+/** Each catalogue's question ids with their place in it, computed once per catalogue. */
+const catalogueOrders = new WeakMap<ReadonlyMap<string, Question>, ReadonlyMap<string, number>>();
+function catalogueOrder(catalogue: ReadonlyMap<string, Question>): ReadonlyMap<string, number> {
+  let order = catalogueOrders.get(catalogue);
+  if (!order) catalogueOrders.set(catalogue, (order = new Map([...catalogue.keys()].map((id, i) => [id, i]))));
+  return order;
 }
 
 /**

@@ -29,24 +29,27 @@ export interface RuleRun {
   readonly compiled: CompiledRules<BaseEffect>;
   readonly facts: Readonly<Record<string, unknown>>;
   readonly lang: Lang;
+  /** Whether the trail must also hold the floor rules that did not hold (only the afwegingskader's full path shows them). */
+  readonly unheld: boolean;
 }
 
 /** A pipeline step: yields rule runs, receives their trails, returns its result. */
 export type Pipeline<T> = Generator<RuleRun, T, TrailEntry<BaseEffect>[]>;
 
-/** Asks the driver to run `compiled` on `facts`; the trail it gets back holds every rule that held, and the floor's. */
-function* rules<E extends BaseEffect>(compiled: CompiledRules<E>, facts: Readonly<Record<string, unknown>>, lang: Lang): Generator<RuleRun, TrailEntry<E>[], TrailEntry<BaseEffect>[]> {
-  return (yield { compiled: compiled as unknown as CompiledRules<BaseEffect>, facts, lang }) as unknown as TrailEntry<E>[];
+/**
+ * Asks the driver to run `compiled` on `facts`; the trail it gets back holds every rule that
+ * held, and with `unheld` also the floor rules that did not.
+ */
+function* rules<E extends BaseEffect>(compiled: CompiledRules<E>, facts: Readonly<Record<string, unknown>>, lang: Lang, unheld = false): Generator<RuleRun, TrailEntry<E>[], TrailEntry<BaseEffect>[]> {
+  return (yield { compiled: compiled as unknown as CompiledRules<BaseEffect>, facts, lang, unheld }) as unknown as TrailEntry<E>[];
 }
 
 /** Runs a pipeline on the compiled rules, synchronously. */
 export function runPipeline<T>(pipeline: Pipeline<T>): T {
   let step = pipeline.next();
-  while (!step.done) step = pipeline.next(runRules(step.value.compiled, step.value.facts, step.value.lang));
+  while (!step.done) step = pipeline.next(runRules(step.value.compiled, step.value.facts, step.value.lang, step.value));
   return step.value;
 }
-
-const fired = <E extends BaseEffect>(trail: readonly TrailEntry<E>[]) => trail.filter((e) => e.outcome);
 
 // Frozen: every decision carries this one object.
 const DISCLAIMER = deepFreeze({
@@ -89,9 +92,12 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
     caseSha256: sha256Hex(JSON.stringify(caseWithDate)),
   };
 
-  const scopeTrail = fired(yield* rules(scopeModule.rules(), facts, lang));
+  const scopeTrail = yield* rules(scopeModule.rules(), facts, lang);
   const scope = scopeResult(scopeTrail, facts);
-  const afwegingTrail = yield* rules(compiled.rules, { client: facts.client, considerations: facts.considerations }, lang);
+  const afwegingFacts = { client: facts.client, considerations: facts.considerations };
+  let afwegingTrail = yield* rules(compiled.rules, afwegingFacts, lang);
+  // On the full path without a report, the floor norms that did not apply say why: run again for them.
+  if (fullPathWithoutReport(afwegingTrail)) afwegingTrail = yield* rules(compiled.rules, afwegingFacts, lang, true);
   const afweging = assemble(compiled, facts, afwegingTrail);
 
   // The conversation plan needs afweging 2: acute or structural unsafety makes it a notice.
@@ -106,16 +112,16 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
     objectionRegime: regime ? { regime: regime.regime, settled: true } : undefined,
     threatToLifeExample: regime?.threatToLifeIndicators?.some((code) => indicators?.[code] === true),
   });
-  const consentTrail = fired(yield* rules(consentModule.rules(), consent as unknown as Record<string, unknown>, lang));
+  const consentTrail = yield* rules(consentModule.rules(), consent as unknown as Record<string, unknown>, lang);
   const { trail: _own, ...plan } = consentResultFromTrail(consentTrail, consent, lang);
   // Afweging 2 is asked by the afwegingskader; the consent regime is a framework setting, not a case answer.
   const conversation = {
     ...plan,
     nextQuestions: plan.nextQuestions.filter((q) => q.id !== 'unsafety.acuteOrStructural' && q.id !== 'settings.consentRegime'),
   };
-  const kindcheckTrail = fired(yield* rules(kindcheckModule.rules(), facts, lang));
+  const kindcheckTrail = yield* rules(kindcheckModule.rules(), facts, lang);
   const kindcheck = kindcheckResult(kindcheckTrail, facts, lang);
-  const stepsTrail = fired(yield* rules(stepsModule.rules(), facts, lang));
+  const stepsTrail = yield* rules(stepsModule.rules(), facts, lang);
   const steps = stepsResult(stepsTrail, facts);
 
   const draft = precedence({
@@ -136,7 +142,7 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   // Skipped only where the plan allows it (a loss of contact counts only when it leaves the client unprotected).
   const skipReason = draft.conversation?.skip?.reason;
   const decided = decisionFacts(draft.outcome, draft.help.stage, skipReason);
-  const recordsTrail = decided.decided || decided.conversationSkipped ? fired(yield* rules(recordsModule.rules(), { ...facts, decision: decided }, lang)) : [];
+  const recordsTrail = decided.decided || decided.conversationSkipped ? yield* rules(recordsModule.rules(), { ...facts, decision: decided }, lang) : [];
   return {
     outcome: draft.outcome,
     report: draft.report,
@@ -166,6 +172,21 @@ export interface AfwegingResult {
   trail: TrailEntry<Effect>[];
   /** Ids of the rules that held. */
   fired: ReadonlySet<string>;
+}
+
+/**
+ * Whether all five considerations ran without a report (a help rule reached
+ * `close-with-agreements` and no report rule held): only then does the trail show the floor norms
+ * that did not apply.
+ */
+function fullPathWithoutReport(held: readonly TrailEntry<Effect>[]): boolean {
+  let closedWithAgreements = false;
+  for (const entry of held) {
+    if (!entry.outcome) continue;
+    if (entry.effect.type === 'report') return false;
+    if (entry.effect.type === 'help' && entry.effect.params.stage === 'close-with-agreements') closedWithAgreements = true;
+  }
+  return closedWithAgreements;
 }
 
 function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry<Effect>[]): AfwegingResult {
@@ -225,9 +246,9 @@ function assemble(compiled: CompiledFramework, facts: unknown, trail: TrailEntry
   const unableOrRefused = considerations.has(3) || considerations.has(4);
   const necessary = reporting ? true : closed || helpStage === 'close-with-agreements' ? false : null;
   // Once all five considerations ran without a report, the floor norms that did not apply say
-  // why; anywhere else they are noise.
-  const fullPathWithoutReport = !reporting && helpStage === 'close-with-agreements';
-  const shownTrail = trail.filter((e) => e.outcome || (fullPathWithoutReport && e.effect.type === 'report'));
+  // why; anywhere else they are noise (and were not asked for).
+  const fullPath = !reporting && helpStage === 'close-with-agreements';
+  const shownTrail = trail.filter((e) => e.outcome || (fullPath && e.effect.type === 'report'));
   return {
     outcome,
     report: { necessary, norms: [...norms].sort(), considerations: [...considerations].sort(), rules: reportRules, objection: null },

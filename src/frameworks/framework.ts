@@ -21,6 +21,7 @@ import {
 } from '../rules/schema.js';
 import floorRulesJson from './floor/afwegingskader.rules.json';
 import parentFactorsJson from './floor/parent-factors.json';
+import floorExamplesJson from './floor/examples.json';
 import floorStepsJson from './floor/steps.json';
 import { floorIssues } from './floor/check.js';
 import shippedHashes from './shipped.json';
@@ -98,15 +99,37 @@ export const exampleSchema = z.strictObject({
   }),
 });
 
-/** A question that helps the professional answer one of the five considerations; shown, never evaluated. */
+/**
+ * A helping question (*helpende vraag*, 000 Bijlage 2: "helpende vragen bij de betreffende
+ * afwegingsvraag die de professional zichzelf in een concrete situatie kan stellen"; "geen
+ * checklist die tot ‘ja’ of ‘nee’ leidt"). It belongs to one afweging (2 to 5) and has its own
+ * polarity: `concern` is the answer that is a concern. A concerning answer is a reason in the
+ * trail and makes that afweging the next question for the professional, whose own answer decides;
+ * answering the afweging against the concern is allowed, asks for the reason to be recorded and
+ * leaves "consult Veilig Thuis" open. A helping question alone never yields a report, except
+ * through `sameAs`: a helping question that states the same fact as an acute or structural
+ * example (a floor example) counts, answered yes, as that example (ruling C, DESIGN §6.3).
+ * Answered under `considerations.indicators[code]`.
+ */
 export const guidingQuestionSchema = z.strictObject({
   code: kebabId,
-  consideration: z.int().check(z.gte(1)).check(z.lte(5)),
+  consideration: z.int().check(z.gte(2)).check(z.lte(5)),
+  /** The answer that is a concern: `yes` for "Is er sprake van …?", `no` for "Is er voldoende zicht …?". */
+  concern: z.enum(['yes', 'no']),
+  /** Afweging 2 only: the form of unsafety it helps to judge; its direct question is asked first. */
+  kind: z.optional(z.enum(['acute', 'structural', 'disclosure'])),
+  /** The code of an acute or structural example (indicator) of this framework that states the same fact: yes to this question is yes to it. */
+  sameAs: z.optional(kebabId),
+  /** Why it is read as the same fact, or as a helping question at all (the classification, in words). */
+  reading: z.optional(textSchema),
   text: textSchema,
-  /** The case fact whose answer it helps to give (e.g. `considerations.help.history`). Guidance only. */
+  /** The case fact of the afweging whose answer it helps to give (e.g. `considerations.help.history`); asked when the concern is there. */
   relatesTo: z.optional(z.string().check(z.regex(/^considerations(?:\.[A-Za-z]+)+$/))),
   source: sourceSchema,
 });
+
+/** A validated helping question. */
+export type GuidingQuestion = z.output<typeof guidingQuestionSchema>;
 
 /** A profession's framework (*afwegingskader*) as a JSON document. */
 export const frameworkSchema = z
@@ -158,7 +181,11 @@ export const frameworkSchema = z
     designatedOfficer: z.optional(z.strictObject({ role: kebabId, tasks: z.optional(textSchema), source: sourceSchema })),
     /** Its acute, structural and disclosure indicators (the parent factors come from the floor). */
     indicators: z.array(indicatorSchema),
-    /** Questions that help answer a consideration; shown with it, never evaluated. */
+    /**
+     * Helping questions (*helpende vragen*) per afweging, each with its polarity: a concerning
+     * answer is a reason and asks the afweging of the professional; never a report by itself,
+     * except through `sameAs` (ruling C).
+     */
     guidingQuestions: z.optional(z.array(guidingQuestionSchema)),
     /** Documented example vignettes, each with its case and expected outcome. */
     examples: z.optional(z.array(exampleSchema)),
@@ -213,6 +240,18 @@ export const frameworkSchema = z
     unique(fw.roles, (r) => r.id, 'roles', 'id');
     unique(fw.indicators, (i) => i.code, 'indicators', 'code');
     unique(fw.guidingQuestions, (q) => q.code, 'guidingQuestions', 'code');
+    const indicatorByCode = new Map(fw.indicators.map((i) => [i.code, i]));
+    fw.guidingQuestions?.forEach((q, i) => {
+      const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: ['guidingQuestions', i, field], message });
+      if (indicatorByCode.has(q.code)) issue('code', `"${q.code}" is an indicator code too; a helping question needs a code of its own (link it with sameAs)`);
+      if (q.kind && q.consideration !== 2) issue('kind', 'only a helping question of consideration 2 names a form of unsafety');
+      if (q.sameAs !== undefined) {
+        const target = indicatorByCode.get(q.sameAs);
+        if (!target || (target.kind !== 'acute' && target.kind !== 'structural')) issue('sameAs', `"${q.sameAs}" is not an acute or structural indicator of this framework`);
+        if (q.consideration !== 2) issue('sameAs', 'only a helping question of consideration 2 can state the same fact as an example of unsafety');
+        if (q.concern !== 'yes') issue('sameAs', 'a helping question linked to an example is a concern when answered yes');
+      }
+    });
     unique(fw.examples, (e) => e.id, 'examples', 'id');
     unique(fw.questionLabels, (l) => l.consideration, 'questionLabels', 'consideration');
   }));
@@ -232,6 +271,15 @@ export interface Floor {
   indicators: Indicator[];
   /** What the steps require of every profession (000 §Stap 2, §Stap 4). */
   requirements: StepRequirement[];
+  /**
+   * The floor examples (ruling C, DESIGN §6.3): 001 ch. 3's examples of acute unsafety and 001
+   * ch. 4's repetition norm. Every framework lists each of them as it stands here; answered yes,
+   * each is afweging 2 yes (norm 1). That they are floor is the library's choice, declared in
+   * `examplesDeclaration`.
+   */
+  examples: Indicator[];
+  /** Why the floor examples are floor: the library's choice, with the passage it rests on. */
+  examplesDeclaration: { text: Text; source: Source };
 }
 let floor: Floor | undefined;
 /**
@@ -243,6 +291,8 @@ export function getFloor(): Floor {
     rules: floorRulesJson as unknown as RuleFile,
     indicators: parentFactorsJson.indicators as unknown as Indicator[],
     requirements: floorStepsJson.requirements as unknown as StepRequirement[],
+    examples: floorExamplesJson.indicators as unknown as Indicator[],
+    examplesDeclaration: { text: floorExamplesJson.declaration, source: floorExamplesJson.declarationSource as Source },
   });
   return floor;
 }
@@ -252,17 +302,25 @@ export const floorFileSchemas = {
   rules: () => ruleFileSchema,
   indicators: () => z.array(indicatorSchema),
   requirements: () => z.array(z.extend(stepRequirementSchema, { step: z.int().check(z.gte(1)).check(z.lte(5)) })),
+  examples: () => z.array(indicatorSchema),
 };
 
-/** Every indicator code a case may answer under this framework: the floor's and its own. */
+/** Every code a case may answer under `considerations.indicators` in this framework: the floor's parent factors, its indicators and its helping questions. */
 export function indicatorCodes(framework: Framework): Set<string> {
-  return new Set([...getFloor().indicators, ...framework.indicators].map((i) => i.code));
+  return new Set([...[...getFloor().indicators, ...framework.indicators].map((i) => i.code), ...(framework.guidingQuestions ?? []).map((q) => q.code)]);
 }
 
-/** The unsafety kind of each acute, structural and disclosure indicator of a framework, by code. */
+/**
+ * The unsafety kind of each acute, structural and disclosure indicator of a framework, by code,
+ * and of each helping question linked to one (`sameAs`): answered yes, each is that unsafety.
+ */
 export function unsafetyIndicatorKinds(framework: Framework): Map<string, 'acute' | 'structural' | 'disclosure'> {
   const kinds = new Map<string, 'acute' | 'structural' | 'disclosure'>();
   for (const i of framework.indicators) if (i.kind !== 'parent-factor') kinds.set(i.code, i.kind);
+  for (const q of framework.guidingQuestions ?? []) {
+    const kind = q.sameAs === undefined ? undefined : kinds.get(q.sameAs);
+    if (kind) kinds.set(q.code, kind);
+  }
   return kinds;
 }
 
@@ -381,33 +439,174 @@ const kindLabel: Record<Indicator['kind'], { nl: string; en: string }> = {
   'parent-factor': { nl: 'ernstige ouderfactor', en: 'serious parent factor' },
 };
 
-/** One rule per indicator, and the named conditions the floor reads them through. */
-function indicatorRules(indicators: readonly Indicator[]): RuleFile {
-  const acuteOrStructural = indicators.filter((i) => i.kind === 'acute' || i.kind === 'structural');
+const answerLeaf = (code: string, answer: boolean): Condition => ({
+  fact: 'considerations',
+  path: `indicators.${code}`,
+  operator: 'equal',
+  value: answer,
+});
+
+const fact = (path: string, operator: 'equal' | 'known', value: boolean): Condition => ({ fact: 'considerations', path, operator, value });
+
+/** Per afweging: when the route has reached it while it is open, when it was answered without the concern, and its questions. */
+const afwegingStates: Record<2 | 3 | 4 | 5, { open: Condition[]; against: Condition[]; questions: string[] }> = {
+  2: {
+    open: [{ condition: 'route-unsafety-open' }],
+    against: [{ condition: 'route-consideration-3' }],
+    questions: ['considerations.unsafety.acute', 'considerations.unsafety.structural', 'considerations.unsafety.disclosure'],
+  },
+  3: {
+    open: [{ condition: 'route-help-open' }],
+    against: [{ condition: 'route-consideration-4' }],
+    questions: ['considerations.help.canOffer', 'considerations.help.safetyPicture', 'considerations.help.history', 'considerations.help.fittingHelp'],
+  },
+  4: {
+    open: [{ condition: 'route-consideration-4' }, fact('helpAccepted', 'known', false)],
+    against: [{ condition: 'route-consideration-5' }],
+    questions: ['considerations.helpAccepted'],
+  },
+  5: {
+    open: [{ condition: 'route-consideration-5' }, fact('helpReachesSafety', 'known', false)],
+    against: [{ condition: 'route-consideration-5' }, fact('helpReachesSafety', 'equal', true)],
+    questions: ['considerations.helpReachesSafety'],
+  },
+};
+
+const HELPING_SOURCE: Source = {
+  document: '000_5b0914504b666284.txt',
+  section: 'Bijlage 2 Afwegingskader › De toepassing van dit afwegingskader',
+  quote: 'Dit afwegingskader helpende vragen bij de betreffende afwegingsvraag die de professional zichzelf in een concrete situatie kan stellen.',
+};
+const AGAINST_SOURCE: Record<2 | 3 | 4 | 5, Source> = {
+  2: {
+    document: '001_dcbf0a2973853468.txt',
+    section: 'Hoofdstuk 3 Vijf afwegingen in het afwegingskader › Afweging 2 › Expliciete voorbeelden beschrijven',
+    quote: 'Het afwegingskader beschrijft daarom ook dat het de professionele verantwoordelijkheid is van de beroepskracht om in overige gevallen waarbij sprake is van vermoedens van ‘acuut onveilige’ en/of ‘structureel onveilige’ situaties Veilig Thuis te consulteren.',
+  },
+  3: {
+    document: '000_5b0914504b666284.txt',
+    section: 'Bijlage 2 Afwegingskader › Uitgangspunten bij het hanteren van dit afwegingskader',
+    quote: 'De professional maakt bij dit soort afwegingen gebruik van collegiale consultatie, bijvoorbeeld door een aandachtsfunctionaris kindermishandeling en huiselijk geweld in de eigen organisatie te raadplegen en/of door advies te vragen bij Veilig Thuis.',
+  },
+  4: {
+    document: '000_5b0914504b666284.txt',
+    section: 'Bijlage 2 Afwegingskader › Uitgangspunten bij het hanteren van dit afwegingskader',
+    quote: 'De professional maakt bij dit soort afwegingen gebruik van collegiale consultatie, bijvoorbeeld door een aandachtsfunctionaris kindermishandeling en huiselijk geweld in de eigen organisatie te raadplegen en/of door advies te vragen bij Veilig Thuis.',
+  },
+  5: {
+    document: '000_5b0914504b666284.txt',
+    section: 'Bijlage 2 Afwegingskader › Uitgangspunten bij het hanteren van dit afwegingskader',
+    quote: 'De professional maakt bij dit soort afwegingen gebruik van collegiale consultatie, bijvoorbeeld door een aandachtsfunctionaris kindermishandeling en huiselijk geweld in de eigen organisatie te raadplegen en/of door advies te vragen bij Veilig Thuis.',
+  },
+};
+
+const answerWord = { yes: { nl: 'ja', en: 'yes' }, no: { nl: 'nee', en: 'no' } };
+
+/**
+ * One rule per indicator and per helping question, and the named conditions the floor reads them
+ * through. An indicator answered yes is itself a reason (a floor example, or the framework's own
+ * example). A helping question's concerning answer is a reason and asks its afweging of the
+ * professional; answered against the concern, the reason is to be recorded and Veilig Thuis may
+ * be consulted. A helping question never reports, except as the example it is linked to (`sameAs`).
+ */
+function indicatorRules(indicators: readonly Indicator[], questions: readonly GuidingQuestion[] = []): RuleFile {
+  const floorExamples = new Set(getFloor().examples.map((i) => i.code));
+  const kindOf = new Map(indicators.map((i) => [i.code, i.kind]));
+  const linked = questions.filter((q) => q.sameAs !== undefined);
+  const linkedCodes = (kinds: readonly Indicator['kind'][]) => linked.filter((q) => kinds.includes(kindOf.get(q.sameAs!)!)).map((q) => q.code);
+  const acuteOrStructural = [...indicators.filter((i) => i.kind === 'acute' || i.kind === 'structural').map((i) => i.code), ...linkedCodes(['acute', 'structural'])];
   const disclosure = indicators.filter((i) => i.kind === 'disclosure');
   const parent = indicators.filter((i) => i.kind === 'parent-factor');
-  return {
-    id: 'indicators',
-    conditions: {
-      // A disclosure indicator counts as acute unsafety unless the disclosure is about the past and the victim is safe now (000 Bijlage 2).
-      'indicator-unsafety': {
-        any: [anyIndicator(acuteOrStructural), { all: [anyIndicator(disclosure), { not: { condition: 'disclosure-past-and-safe-now' } }] }],
-      },
-      'indicator-disclosure': { all: [anyIndicator(disclosure)] },
-      'parent-factor-present': { all: [anyIndicator(parent)] },
+  const codesCondition = (codes: readonly string[]): Condition => ({ fact: 'considerations', path: 'indicators', operator: 'anyTrue', value: [...codes] });
+  const helping = questions.filter((q) => q.sameAs === undefined);
+  const conditions: Record<string, Condition> = {
+    // A disclosure indicator counts as acute unsafety unless the disclosure is about the past and the victim is safe now (000 Bijlage 2).
+    'indicator-unsafety': {
+      any: [codesCondition(acuteOrStructural), { all: [anyIndicator(disclosure), { not: { condition: 'disclosure-past-and-safe-now' } }] }],
     },
-    rules: indicators.map((i) => ({
+    'indicator-disclosure': { all: [anyIndicator(disclosure)] },
+    'parent-factor-present': { all: [anyIndicator(parent)] },
+  };
+  const rules: RuleFile['rules'] = indicators.map((i) => {
+    const floorExample = floorExamples.has(i.code);
+    return {
       id: `indicator-${i.code}`,
       priority: 90,
       conditions: { all: [indicatorLeaf(i.code)] },
       event: { type: 'indicator', params: { kind: i.kind, code: i.code } },
-      explanation: {
-        nl: `Indicator van ${kindLabel[i.kind].nl} met ja beantwoord: ${i.text.nl}`,
-        en: `Indicator of ${kindLabel[i.kind].en} answered yes: ${i.text.en}`,
-      },
+      explanation: floorExample
+        ? {
+            nl: `Voorbeeld van ${kindLabel[i.kind].nl} uit de ondergrens met ja beantwoord (in ieder afwegingskader een reden om te melden; een keuze van deze bibliotheek): ${i.text.nl}`,
+            en: `Floor example of ${kindLabel[i.kind].en} answered yes (in every framework a reason to report; a choice of this library): ${i.text.en}`,
+          }
+        : {
+            nl: `Indicator van ${kindLabel[i.kind].nl} met ja beantwoord: ${i.text.nl}`,
+            en: `Indicator of ${kindLabel[i.kind].en} answered yes: ${i.text.en}`,
+          },
       source: i.source,
-    })),
-  };
+    };
+  });
+  for (const q of linked) {
+    const kind = kindOf.get(q.sameAs!)!;
+    rules.push({
+      id: `indicator-${q.code}`,
+      priority: 90,
+      conditions: { all: [indicatorLeaf(q.code)] },
+      event: { type: 'indicator', params: { kind, code: q.code } },
+      explanation: {
+        nl: `Helpende vraag met ja beantwoord die hetzelfde feit noemt als voorbeeld "${q.sameAs}" (${kindLabel[kind].nl}); zij telt als dat voorbeeld: ${q.text.nl}`,
+        en: `Helping question answered yes that states the same fact as example "${q.sameAs}" (${kindLabel[kind].en}); it counts as that example: ${q.text.en}`,
+      },
+      source: q.source,
+    });
+  }
+  for (const q of helping) {
+    const word = answerWord[q.concern];
+    rules.push({
+      id: `helpende-vraag-${q.code}`,
+      priority: 90,
+      conditions: { all: [answerLeaf(q.code, q.concern === 'yes')] },
+      event: { type: 'note', params: { note: 'helping-question-concern' } },
+      explanation: {
+        nl: `Helpende vraag bij afweging ${q.consideration} met ${word.nl} beantwoord, wat een zorg is: ${q.text.nl} Dat is een reden die u meeweegt bij afweging ${q.consideration}; uw eigen antwoord op die afweging beslist, niet de helpende vraag.`,
+        en: `Helping question of consideration ${q.consideration} answered ${word.en}, which is a concern: ${q.text.en} It is a reason you weigh in consideration ${q.consideration}; your own answer to that consideration decides, not the helping question.`,
+      },
+      source: q.source,
+    });
+  }
+  for (const n of [2, 3, 4, 5] as const) {
+    const own = helping.filter((q) => q.consideration === n);
+    if (own.length === 0) continue;
+    const concern = `helping-concern-${n}`;
+    conditions[concern] = { any: own.map((q) => answerLeaf(q.code, q.concern === 'yes')) };
+    const state = afwegingStates[n];
+    const kinds = new Set(own.flatMap((q) => (q.kind ? [`considerations.unsafety.${q.kind}`] : [])));
+    const related = new Set(own.flatMap((q) => (q.relatesTo ? [q.relatesTo] : [])));
+    const asked = n === 2 && kinds.size > 0 ? state.questions.filter((id) => kinds.has(id)) : n === 3 && related.size > 0 ? state.questions.filter((id) => related.has(id)) : state.questions;
+    rules.push({
+      id: `helpende-vragen-afweging-${n}-open`,
+      priority: 85,
+      conditions: { all: [{ condition: concern }, ...state.open] },
+      event: { type: 'needs-input', params: { questions: asked.length > 0 ? asked : state.questions } },
+      explanation: {
+        nl: `Een helpende vraag bij afweging ${n} geeft een zorg aan (zie het spoor). Beantwoord daarom nu afweging ${n} zelf: het afwegingskader is geen checklist die tot ja of nee leidt.`,
+        en: `A helping question of consideration ${n} points to a concern (see the trail). So answer consideration ${n} yourself now: the framework is no checklist that leads to yes or no.`,
+      },
+      source: HELPING_SOURCE,
+    });
+    rules.push({
+      id: `helpende-vragen-afweging-${n}-tegen-zorg`,
+      priority: 85,
+      conditions: { all: [{ condition: concern }, ...state.against] },
+      event: { type: 'action', params: { action: 'record-reason-against-helping-question' } },
+      explanation: {
+        nl: `U beantwoordde afweging ${n} zonder zorg, terwijl een helpende vraag bij die afweging een zorg aangeeft (zie het spoor). Dat mag: uw eigen oordeel beslist. Leg de reden vast in het dossier, en overleg zo nodig met Veilig Thuis: die vraag blijft open.`,
+        en: `You answered consideration ${n} without concern, while a helping question of that consideration points to one (see the trail). That is allowed: your own judgement decides. Record the reason in the file, and consult Veilig Thuis where needed: that question stays open.`,
+      },
+      source: AGAINST_SOURCE[n],
+    });
+  }
+  return { id: 'indicators', conditions, rules };
 }
 
 /**
@@ -421,7 +620,7 @@ export function compileFramework(framework: Framework): CompiledFramework {
   const indicators = new Map<string, Indicator>();
   for (const indicator of [...floorIndicators, ...framework.indicators]) indicators.set(indicator.code, indicator);
 
-  const ruleFiles = [floorRules, indicatorRules([...indicators.values()]), ...(framework.rules ? [framework.rules] : [])];
+  const ruleFiles = [floorRules, indicatorRules([...indicators.values()], framework.guidingQuestions ?? []), ...(framework.rules ? [framework.rules] : [])];
   // `$schema` only points an editor at the file format; it is not part of what decides.
   const { $schema: _schema, ...content } = framework;
   const hash = sha256Hex(canonicalJson({ floor: { rules: floorRules, indicators: floorIndicators }, framework: content }));

@@ -246,6 +246,21 @@ function moduleDefinitions(framework: Framework): QuestionModule[] {
         const id = `considerations.indicators.${i.code}`;
         questions.push({ id, text: i.text, answer: 'boolean', source: i.source, enableWhen: afterSuspicion, module: file.module });
       }
+      // The helping questions (ruling C): asked after afweging 1 yes, each with its afweging and the answer that is a concern.
+      for (const q of framework.guidingQuestions ?? []) {
+        const id = `considerations.indicators.${q.code}`;
+        const concern = q.concern === 'yes' ? { nl: 'ja', en: 'yes' } : { nl: 'nee', en: 'no' };
+        const help = q.sameAs
+          ? {
+              nl: `Helpende vraag bij afweging 2 die hetzelfde feit noemt als voorbeeld "${q.sameAs}": ja telt als ja op dat voorbeeld (norm 1).`,
+              en: `Helping question of consideration 2 that states the same fact as example "${q.sameAs}": yes counts as yes to that example (norm 1).`,
+            }
+          : {
+              nl: `Helpende vraag bij afweging ${q.consideration}. Het antwoord ${concern.nl} is een zorg: een reden om afweging ${q.consideration} zelf te beantwoorden. Het antwoord beslist niet zelf.`,
+              en: `Helping question of consideration ${q.consideration}. The answer ${concern.en} is a concern: a reason to answer consideration ${q.consideration} yourself. The answer does not decide by itself.`,
+            };
+        questions.push({ id, text: q.text, help, answer: 'boolean', source: q.source, enableWhen: afterSuspicion, module: file.module });
+      }
     }
     return { id: file.module, name: moduleNames[file.module] ?? { nl: file.module, en: file.module }, source: file.source, questions };
   });

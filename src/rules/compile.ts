@@ -99,6 +99,13 @@ export interface Runnable<E extends BaseEffect = BaseEffect> {
   tests: FactTest[];
   /** The state slot of its first test. */
   base: number;
+  /**
+   * The leaf (distinct test of the whole set) behind each of `tests`, when no fact test in the
+   * rule has a condition priority. json-rules-engine then evaluates every test of the rule, so its
+   * trail is each leaf's cached result: no tree walk needed. Absent when priority sets make some
+   * tests "not evaluated".
+   */
+  flat?: Int32Array;
 }
 
 /** A set of validated rule files, compiled once and run synchronously. */
@@ -115,6 +122,10 @@ export interface CompiledRules<E extends BaseEffect = BaseEffect> {
   readonly leaves: number;
   /** @internal Number of named conditions. */
   readonly named: number;
+  /** @internal Each leaf's evaluator (cached per run), by leaf index. */
+  readonly leafTests: readonly Test[];
+  /** @internal Whether some rule has priority sets, so its trail needs the per-rule slots (`trace`). */
+  readonly traced: boolean;
 }
 
 /**
@@ -139,6 +150,7 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
   let slots = 0;
   // Distinct tests over the whole set: a test repeated in many rules (through named conditions) is computed once per run.
   const leafIndex = new Map<string, number>();
+  const leafTests: Test[] = [];
   const leafFor = (key: string): number => {
     let i = leafIndex.get(key);
     if (i === undefined) leafIndex.set(key, (i = leafIndex.size));
@@ -152,25 +164,31 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
       // Slots are per rule: a test repeated inside one rule (through named conditions) is read once.
       const keys = new Map<string, number>();
       const tests: FactTest[] = [];
+      const leaves: number[] = [];
+      let prioritised = false;
       const base = slots;
       const slotFor = (leaf: Extract<Condition, { fact: string }>): [slot: number, leaf: number] => {
         const fact = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
         const key = `${fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
+        if (leaf.priority) prioritised = true;
         let slot = keys.get(key);
         if (slot === undefined) {
           slot = base + tests.length;
           keys.set(key, slot);
           tests.push({ fact, operator: leaf.operator, expected: leaf.value });
+          leaves.push(leafFor(key));
         }
         return [slot, leafFor(key)];
       };
-      const { test, trace } = compileCondition(rule.conditions, named, namedIndex, [rule.id], slotFor);
+      const { test, trace } = compileCondition(rule.conditions, named, namedIndex, [rule.id], slotFor, leafTests);
       slots = base + tests.length;
-      runnables.push({ rule: compiledRule, test, trace, tests, base });
+      const runnable: Runnable<E> = { rule: compiledRule, test, trace, tests, base };
+      if (!prioritised) runnable.flat = Int32Array.from(leaves);
+      runnables.push(runnable);
     }
   }
   runnables.sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order);
-  return { files, rules, runnables, slots, leaves: leafIndex.size, named: namedIndex.size };
+  return { files, rules, runnables, slots, leaves: leafIndex.size, named: namedIndex.size, leafTests, traced: runnables.some((r) => !r.flat) };
 }
 
 function compileCondition(
@@ -179,12 +197,13 @@ function compileCondition(
   namedIndex: ReadonlyMap<string, number>,
   chain: readonly string[],
   slotFor: (leaf: Extract<Condition, { fact: string }>) => [slot: number, leaf: number],
+  leafTests: Test[],
 ): Compiled {
   if ('condition' in condition) {
     const target = named.get(condition.condition);
     if (!target) throw new Error(`Unknown condition "${condition.condition}" (in ${chain.join(' → ')})`);
     if (chain.includes(condition.condition)) throw new Error(`Condition cycle: ${[...chain, condition.condition].join(' → ')}`);
-    const inner = compileCondition(target, named, namedIndex, [...chain, condition.condition], slotFor);
+    const inner = compileCondition(target, named, namedIndex, [...chain, condition.condition], slotFor, leafTests);
     // A named condition's outcome is the same wherever it is used: computed once per run. Its
     // trace is the rule's own (the trail lists its tests under each rule that uses it).
     const index = namedIndex.get(condition.condition) as number;
@@ -199,13 +218,17 @@ function compileCondition(
       trace: inner.trace,
     };
   }
-  if ('all' in condition) return compileSets(condition.all, true, named, namedIndex, chain, slotFor);
-  if ('any' in condition) return compileSets(condition.any, false, named, namedIndex, chain, slotFor);
+  if ('all' in condition) return compileSets(condition.all, true, named, namedIndex, chain, slotFor, leafTests);
+  if ('any' in condition) return compileSets(condition.any, false, named, namedIndex, chain, slotFor, leafTests);
   if ('not' in condition) {
-    const inner = compileCondition(condition.not, named, namedIndex, chain, slotFor);
+    const inner = compileCondition(condition.not, named, namedIndex, chain, slotFor, leafTests);
     return { test: (state) => !inner.test(state), trace: (state) => !inner.trace(state) };
   }
-  return compileLeaf(condition, ...slotFor(condition));
+  const [slot, index] = slotFor(condition);
+  const compiled = compileLeaf(condition, slot, index);
+  // One evaluator per leaf of the set (the first compiled; every copy computes the same test).
+  leafTests[index] ??= compiled.test;
+  return compiled;
 }
 
 function compileLeaf(leaf: Extract<Condition, { fact: string }>, slot: number, index: number): Compiled {
@@ -271,27 +294,20 @@ function compileSets(
   namedIndex: ReadonlyMap<string, number>,
   chain: readonly string[],
   slotFor: (leaf: Extract<Condition, { fact: string }>) => [slot: number, leaf: number],
+  leafTests: Test[],
 ): Compiled {
   const bySet = new Map<number, Evaluate[]>();
   const tests: Test[] = [];
   for (const child of children) {
     const priority = 'fact' in child && child.priority ? child.priority : 1;
     const set = bySet.get(priority) ?? [];
-    const compiled = compileCondition(child, named, namedIndex, chain, slotFor);
+    const compiled = compileCondition(child, named, namedIndex, chain, slotFor, leafTests);
     set.push(compiled.trace);
     tests.push(compiled.test);
     bySet.set(priority, set);
   }
   const sets = [...bySet.entries()].sort((a, b) => b[0] - a[0]).map(([, set]) => set);
-  const test: Test = all
-    ? (state) => {
-        for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(state)) return false;
-        return true;
-      }
-    : (state) => {
-        for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(state)) return true;
-        return false;
-      };
+  const test = shortCircuit(tests, all);
   const only = sets.length === 1 ? (sets[0] as Evaluate[]) : undefined;
   // Without condition priorities (the common case) there is one set: every child is evaluated.
   const trace: Evaluate = only
@@ -321,40 +337,89 @@ function compileSets(
   return { test, trace };
 }
 
+/** What {@link runRules} puts in the trail besides the rules that held. */
+export interface RunRulesOptions {
+  /** Also the floor rules that did not hold (default `true`): the full trail of the rule files. */
+  readonly unheld?: boolean;
+}
+
+/**
+ * The outcome of `all` / `any` over `tests`, child by child. One, two and three children (most
+ * conditions) get their own closures: no loop, and one call less for a single child.
+ */
+function shortCircuit(tests: readonly Test[], all: boolean): Test {
+  const [a, b, c] = tests as [Test, Test, Test];
+  switch (tests.length) {
+    case 0:
+      return () => all;
+    case 1:
+      return a;
+    case 2:
+      return all ? (state) => a(state) && b(state) : (state) => a(state) || b(state);
+    case 3:
+      return all ? (state) => a(state) && b(state) && c(state) : (state) => a(state) || b(state) || c(state);
+    default:
+      return all
+        ? (state) => {
+            for (let i = 0; i < tests.length; i++) if (!(tests[i] as Test)(state)) return false;
+            return true;
+          }
+        : (state) => {
+            for (let i = 0; i < tests.length; i++) if ((tests[i] as Test)(state)) return true;
+            return false;
+          };
+  }
+}
+
 /**
  * Runs compiled rules on facts and returns the trail: the rules that held, and every floor rule
- * whether it held or not, ordered by priority and then by rule-file order. Facts are read as
- * given; callers pass a validated, key-sorted copy of the case.
+ * whether it held or not (unless `unheld: false`), ordered by priority and then by rule-file
+ * order. Facts are read as given; callers pass a validated, key-sorted copy of the case.
  */
 export function runRules<E extends BaseEffect>(
   compiled: CompiledRules<E>,
   facts: Readonly<Record<string, unknown>>,
   lang: Lang,
+  options?: RunRulesOptions,
 ): TrailEntry<E>[] {
   const state = acquireState(compiled, facts);
   try {
-    return collectTrail(compiled, state, lang);
+    return collectTrail(compiled, state, lang, options?.unheld !== false);
   } finally {
     releaseState(compiled, state);
   }
 }
 
-function collectTrail<E extends BaseEffect>(compiled: CompiledRules<E>, state: RunState, lang: Lang): TrailEntry<E>[] {
+function collectTrail<E extends BaseEffect>(compiled: CompiledRules<E>, state: RunState, lang: Lang, unheld: boolean): TrailEntry<E>[] {
   const trail: TrailEntry<E>[] = [];
-  for (const { rule, test, trace, tests, base } of compiled.runnables) {
+  const leafTests = compiled.leafTests;
+  for (const { rule, test, trace, tests, base, flat } of compiled.runnables) {
     // Only rules that enter the trail need their tests recorded.
-    if (!rule.floor && !test(state)) continue;
-    const outcome = trace(state);
-    const trailFacts: TrailFact[] = tests.map((test, i) => {
-      const result = state.results[base + i] as number;
-      return result === -1
-        ? trailFact(test.fact, test.operator, test.expected, undefined, 'not-evaluated')
-        : trailFact(test.fact, test.operator, test.expected, state.values[base + i], result === 1);
-    });
+    const holds = test(state);
+    if (!holds && !(unheld && rule.floor)) continue;
+    const trailFacts: TrailFact[] = new Array(tests.length);
+    if (flat) {
+      // Every test of the rule is evaluated (one priority set): its result is the leaf's.
+      for (let i = 0; i < tests.length; i++) {
+        const leaf = flat[i] as number;
+        const { fact, operator, expected } = tests[i] as FactTest;
+        // First the test (it may not have run: `test` short-circuits), then the value it read.
+        const result = (leafTests[leaf] as Test)(state);
+        trailFacts[i] = trailFact(fact, operator, expected, state.leafValues[leaf], result);
+      }
+    } else {
+      trace(state);
+      for (let i = 0; i < tests.length; i++) {
+        const { fact, operator, expected } = tests[i] as FactTest;
+        const result = state.results[base + i] as number;
+        trailFacts[i] =
+          result === -1 ? trailFact(fact, operator, expected, undefined, 'not-evaluated') : trailFact(fact, operator, expected, state.values[base + i], result === 1);
+      }
+    }
     trail.push({
       ruleId: rule.id,
       module: rule.module,
-      outcome,
+      outcome: holds,
       floor: rule.floor === true,
       effect: rule.event,
       facts: trailFacts,
@@ -376,7 +441,7 @@ function acquireState(compiled: CompiledRules<BaseEffect> | CompiledRules<never>
     state.facts = facts;
     state.namedResults.fill(-1);
     state.leafResults.fill(-1);
-    state.results.fill(-1);
+    if (c.traced) state.results.fill(-1);
     return state;
   }
   return {
@@ -388,11 +453,11 @@ function acquireState(compiled: CompiledRules<BaseEffect> | CompiledRules<never>
     values: new Array(c.slots),
   };
 }
-function releaseState(compiled: object, state: RunState): void {
+function releaseState(compiled: CompiledRules<BaseEffect> | CompiledRules<never>, state: RunState): void {
   // Drop the references to this run's facts, so a kept state holds no case data.
   state.facts = EMPTY;
   state.leafValues.fill(undefined);
-  state.values.fill(undefined);
+  if ((compiled as CompiledRules<BaseEffect>).traced) state.values.fill(undefined);
   idle.set(compiled, state);
 }
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});

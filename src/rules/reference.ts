@@ -3,7 +3,7 @@
 // case, that both give the same trail. Only `meldcode/testing` reaches it, so json-rules-engine
 // stays out of the core bundle.
 import { Engine, type RuleResult } from 'json-rules-engine';
-import { anyTrue, type CompiledRules, propertyPath } from './compile.js';
+import { anyTrue, type CompiledRules, propertyPath, type RunRulesOptions } from './compile.js';
 import type { BaseEffect, Condition } from './schema.js';
 import { type Lang, type TrailEntry, type TrailFact, trailFact } from './trail.js';
 
@@ -73,13 +73,15 @@ function collectFacts(node: ConditionNode | undefined, out: Map<string, TrailFac
 
 /**
  * Runs the rules on json-rules-engine and returns the trail as {@link runRules} does: the rules
- * that held and every floor rule, ordered by priority and then rule-file order.
+ * that held and every floor rule (unless `unheld: false`), ordered by priority and then rule-file order.
  */
 export async function runRulesReference<E extends BaseEffect>(
   compiled: CompiledRules<E>,
   facts: Readonly<Record<string, unknown>>,
   lang: Lang,
+  options?: RunRulesOptions,
 ): Promise<TrailEntry<E>[]> {
+  const unheld = options?.unheld !== false;
   const { results, failureResults } = await engineFor(compiled).run({ ...facts });
   const entries: TrailEntry<E>[] = [];
   const byName = new Map<string, RuleResult>([...results, ...failureResults].map((r) => [String(r.name), r]));
@@ -87,7 +89,7 @@ export async function runRulesReference<E extends BaseEffect>(
     const result = byName.get(rule.id);
     if (!result) throw new Error(`json-rules-engine returned no result for rule "${rule.id}"`);
     const outcome = result.result === true;
-    if (!outcome && !rule.floor) continue;
+    if (!outcome && !(unheld && rule.floor)) continue;
     const facts = new Map<string, TrailFact>();
     collectFacts(result.conditions as unknown as ConditionNode, facts);
     entries.push({

@@ -319,7 +319,7 @@ function evaluator(framework: Framework, swap?: { original: RuleFile<BaseEffect>
   return (input: unknown, evaluationDate = KIT_EVALUATION_DATE): Decision => {
     const pipeline = decide(prepareCase(input, { framework: framework.id, evaluationDate }, resolver));
     let step = pipeline.next();
-    while (!step.done) step = pipeline.next(runRules(rulesFor(step.value.compiled), step.value.facts, step.value.lang));
+    while (!step.done) step = pipeline.next(runRules(rulesFor(step.value.compiled), step.value.facts, step.value.lang, step.value));
     return step.value;
   };
 }

@@ -11,7 +11,7 @@ import { runRulesReference } from '../rules/reference.js';
 
 async function runPipelineReference<T>(pipeline: Pipeline<T>): Promise<T> {
   let step = pipeline.next();
-  while (!step.done) step = pipeline.next(await runRulesReference(step.value.compiled, step.value.facts, step.value.lang));
+  while (!step.done) step = pipeline.next(await runRulesReference(step.value.compiled, step.value.facts, step.value.lang, step.value));
   return step.value;
 }
 

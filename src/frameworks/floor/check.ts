@@ -3,6 +3,7 @@
 // These are the checks that can be made on the data alone; `meldcode/testing` checks the
 // behaviour (DESIGN §7) by running cases.
 import type { InputIssue } from '../../errors/errors.js';
+import { canonicalJson } from '../../rules/canonical.js';
 import type { Condition, Effect } from '../../rules/schema.js';
 import { type Framework, getFloor, type RequirementLevel, requirementLevels, type StepRequirement } from '../framework.js';
 
@@ -86,6 +87,42 @@ export function floorIssues(framework: Framework): InputIssue[] {
   const floorConditions = new Set([...Object.keys(floor.rules.conditions ?? {}), ...generatedConditions]);
   const parentCodes = new Set(floor.indicators.map((i) => i.code));
   const named: Record<string, Condition> = { ...(framework.rules?.conditions ?? {}), ...(floor.rules.conditions ?? {}) };
+
+  // The floor examples (ruling C): every framework lists each, as the floor has it.
+  floor.examples.forEach((example) => {
+    const index = framework.indicators.findIndex((i) => i.code === example.code);
+    if (index < 0) {
+      issues.push({
+        path: ['indicators'],
+        code: 'floor-example-missing',
+        message: {
+          nl: `het voorbeeld "${example.code}" (${example.text.nl}) hoort bij de wettelijke ondergrens en staat in ieder afwegingskader; neem het over uit src/frameworks/floor/examples.json`,
+          en: `the example "${example.code}" (${example.text.en}) belongs to the legal floor and is in every framework; copy it from src/frameworks/floor/examples.json`,
+        },
+      });
+    } else if (canonicalJson(framework.indicators[index]) !== canonicalJson(example)) {
+      issues.push({
+        path: ['indicators', index],
+        code: 'floor-example-changed',
+        message: {
+          nl: `het voorbeeld "${example.code}" hoort bij de wettelijke ondergrens en staat er zoals in src/frameworks/floor/examples.json (soort, tekst en bron)`,
+          en: `the example "${example.code}" belongs to the legal floor and stands as in src/frameworks/floor/examples.json (kind, text and source)`,
+        },
+      });
+    }
+  });
+  (framework.guidingQuestions ?? []).forEach((q, index) => {
+    if (parentCodes.has(q.code)) {
+      issues.push({
+        path: ['guidingQuestions', index, 'code'],
+        code: 'duplicate-indicator',
+        message: {
+          nl: `code "${q.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
+          en: `code "${q.code}" already exists (the serious parent factors belong to the legal floor)`,
+        },
+      });
+    }
+  });
 
   framework.indicators.forEach((indicator, index) => {
     if (parentCodes.has(indicator.code)) {
