@@ -18,7 +18,8 @@
 //
 //   npx tsx scripts/equivalent-priority.ts            lists each change-priority survivor of
 //                                                     docs/notes/issue-15-survivors.tsv: proved or not
-//   npx tsx scripts/equivalent-priority.ts --write    adds the proved ones to test/mutants/equivalent.json
+//   npx tsx scripts/equivalent-priority.ts --write    proves the listed ones again (new reasons; dropped if no longer
+//                                                     proved) and adds the newly proved ones to test/mutants/equivalent.json
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -207,7 +208,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`${proofs.filter((p) => p.proved).length} of ${proofs.length} change-priority survivors proved equivalent`);
   if (process.argv.includes('--write')) {
     const path = join(root, 'test', 'mutants', 'equivalent.json');
-    const list = JSON.parse(readFileSync(path, 'utf8')) as { id: string; reason: string }[];
+    // The change-priority entries are this script's: each listed one proved again (its reason as the proof now reads, or dropped if no longer proved), then the new ones.
+    const previous = JSON.parse(readFileSync(path, 'utf8')) as { id: string; reason: string }[];
+    const list = previous.flatMap((e) => {
+      if (!e.id.endsWith('/change-priority')) return [e];
+      const [file, ruleId] = e.id.split('/') as [string, string];
+      const proof = provePriorityMutant(file, ruleId, Number(/Priority \d+ → (\d+)/.exec(e.reason)![1]));
+      return proof.proved ? [{ id: e.id, reason: proof.reason }] : [];
+    });
     const known = new Set(list.map((e) => e.id));
     for (const p of proofs) if (p.proved && !known.has(p.id)) list.push({ id: p.id, reason: p.reason });
     writeFileSync(path, `${JSON.stringify(list, null, 1)}\n`);

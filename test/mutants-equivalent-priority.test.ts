@@ -59,6 +59,6 @@ describe('provePriorityMutant', () => {
     const to = Number(/Priority \d+ → (\d+)/.exec(entry.reason)![1]);
     const proof = provePriorityMutant(file, ruleId, to);
     expect(proof.proved, proof.reason).toBe(true);
-    expect(entry.reason).toBe(proof.reason);
+    expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
   });
 });

@@ -188,3 +188,43 @@ export const scopeGolden: GoldenCase[] = (
     ['neither', { scope: { perpetratorIsProfessional: false, betweenClients: false } }, inScope(null)],
   ] as const
 ).map(([id, c, expect]): GoldenCase => ({ id: `advice/scope/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect }));
+
+/**
+ * Whose consent is asked, by age (000 §3.2 "Inhoud en doel van het beroepsgeheim › Vragen van
+ * toestemming"): the parents under 12; from 12 to 15 the client under the Jeugdwet and the Wgbo
+ * (`jeugdwet-wgbo-12`: sociaal-domein, artsen), the parents under the privacy law's 16
+ * (`privacy-16`: onderwijs); from 16 the client. A client of 12 to 15 who lacks capacity is not
+ * asked under the Jeugdwet regime (the representative is; FAQ 004 "Wat als het slachtoffer
+ * wilsonbekwaam is?"). A framework that names no regime (basismodel) leaves 12 to 15 open.
+ */
+export function consentAgeGolden(framework: Framework): GoldenCase[] {
+  const regime = framework.consent?.regime;
+  const holder = (age: number, lacks: boolean): string | null => {
+    if (age < 12) return 'parents';
+    if (age >= 16) return 'client';
+    if (regime === 'jeugdwet-wgbo-12') return lacks ? null : 'client';
+    if (regime === 'privacy-16') return 'parents';
+    return null;
+  };
+  const k = { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false } };
+  return ([[11, false], [12, false], [15, false], [15, true], [16, false]] as const).map(([age, lacks]): GoldenCase => ({
+    id: `advice/consent-age/${framework.id}/${age}${lacks ? '-lacks-capacity' : ''}`,
+    case: { client: { age, ...(lacks ? { lacksCapacity: true } : {}) }, considerations: k } as CaseInput,
+    evaluationDate: '2026-11-23',
+    expect: { 'conversation.consentFrom': holder(age, lacks) },
+  }));
+}
+
+/**
+ * A framework that requires Veilig Thuis advice in step 2 (artsen: KNMG, knmg-artsen-facts.md)
+ * keeps step 2 open after the colleague consultation until the advice is asked; asked, step 2 is
+ * done. Without the requirement the consultation is enough (000 Stap 2, "zo nodig").
+ */
+export function stepTwoGolden(framework: Framework, adviceRequired: boolean): GoldenCase[] {
+  const g = (id: string, steps: Record<string, unknown>, open: number[]): GoldenCase => ({ id: `advice/step-2/${framework.id}/${id}`, case: { steps } as CaseInput, evaluationDate: '2026-11-23', expect: { 'steps.open': open } });
+  return [
+    g('consulted', { colleagueConsulted: true }, adviceRequired ? [1, 2, 3, 4] : [1, 3, 4]),
+    g('consulted-and-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: true }, [1, 3, 4]),
+    g('consulted-not-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: false }, adviceRequired ? [1, 2, 3, 4] : [1, 3, 4]),
+  ];
+}

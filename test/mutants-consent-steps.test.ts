@@ -1,0 +1,33 @@
+// Whose consent is asked by age, and when step 2 is done (issue 15 item 4: consent and steps rules
+// the mutation analysis found pinned by no case). The cases are test/mutants/advice.ts
+// consentAgeGolden and stepTwoGolden, with their sources in the comments there.
+import { describe, expect, it } from 'vitest';
+import { evaluate, getFramework, listFrameworks } from '../src/index.js';
+import { decisionView } from '../src/testing/index.js';
+import { consentAgeGolden, stepTwoGolden } from './mutants/advice.js';
+
+const view = (framework: string, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
+const ids = listFrameworks().map((f) => f.id);
+
+describe.each(ids)('%s', (framework) => {
+  it.each(consentAgeGolden(getFramework(framework)).map((g) => [g.id.split('/').at(-1)!, g] as const))('consent at %s', (_, g) => {
+    expect(view(framework, g.case)['conversation.consentFrom']).toEqual(g.expect['conversation.consentFrom']);
+  });
+
+  it.each(stepTwoGolden(getFramework(framework), framework === 'artsen').map((g) => [g.id.split('/').at(-1)!, g] as const))('step 2: %s', (_, g) => {
+    expect(view(framework, g.case)['steps.open']).toEqual(g.expect['steps.open']);
+  });
+});
+
+describe('the two consent regimes differ from 12 to 15 only', () => {
+  it('sociaal-domein asks the client of 12 to 15, onderwijs the parents; both the parents under 12 and the client from 16', () => {
+    const holder = (fw: string, age: number) => view(fw, { client: { age } })['conversation.consentFrom'];
+    for (const age of [12, 13, 14, 15]) expect([holder('sociaal-domein', age), holder('onderwijs', age)]).toEqual(['client', 'parents']);
+    for (const fw of ['sociaal-domein', 'onderwijs']) expect([holder(fw, 11), holder(fw, 16)]).toEqual(['parents', 'client']);
+  });
+
+  it('only artsen keeps step 2 open until Veilig Thuis is asked', () => {
+    const open = (fw: string) => view(fw, { steps: { colleagueConsulted: true } })['steps.open'] as number[];
+    expect(ids.filter((fw) => open(fw).includes(2))).toEqual(['artsen']);
+  });
+});
