@@ -3,8 +3,11 @@
 // typechecks it with every subpath under node10, node16 and bundler resolution (with
 // esModuleInterop and skipLibCheck, as `tsc --init` sets them: under node10, fast-check's own
 // declarations do not resolve pure-rand's subpaths). Slow (three installs), so it runs only where
-// MELDCODE_PACKED=1, after `npm run build` (a `.ci/run` step).
+// MELDCODE_PACKED=1, after `npm run build` (a `.ci/run` step). The ESM app's install is then
+// bundled with esbuild for the browser, node and neutral platforms, each bundle run in Node.
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +21,20 @@ function readmeExample(): string {
   const sample = /```ts\n([\s\S]*?)```/.exec(readFileSync(join(root, 'README.md'), 'utf8'))?.[1];
   if (sample === undefined || !sample.includes("from 'meldcode'")) throw new Error('README has no sample that imports meldcode');
   // What the sample computes, for the test to check (the sample itself only shows it).
+  return `${sample}\nconsole.log('OUTCOME ' + JSON.stringify([decision.outcome, decision.report.norms]));\n`;
+}
+
+/**
+ * Size budgets of the bundles, gzip bytes, zod included (size-limit leaves zod out, as a peer):
+ * each a little above the size measured when it was set (docs/notes/issue-11-package.md), so a
+ * regression fails here.
+ */
+const gzipBudget = { readme: 115_000, oneFramework: 92_000 };
+
+/** The README's sample that imports one framework from its subpath, for `evaluateWith`. */
+function readmeOneFramework(): string {
+  const sample = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!).find((s) => s.includes("from 'meldcode/frameworks/"));
+  if (sample === undefined) throw new Error('README has no sample that imports a framework subpath');
   return `${sample}\nconsole.log('OUTCOME ' + JSON.stringify([decision.outcome, decision.report.norms]));\n`;
 }
 
@@ -36,17 +53,24 @@ describe.runIf(process.env.MELDCODE_PACKED === '1')('the packed package in fresh
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+  /** A fresh app of this module type with the tarball installed (once per name). */
+  const installedApp = (name: string, type: 'module' | 'commonjs') => {
+    const app = join(work, name);
+    if (existsSync(join(app, 'node_modules', 'meldcode'))) return app;
+    mkdirSync(app, { recursive: true });
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `consumer-${name}`, private: true, type }));
+    // --prefer-offline: zod comes from the npm cache where it is there, else from the registry.
+    npm(app, 'install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts');
+    return app;
+  };
+
   const consumers = [
-    { kind: 'ESM', type: 'module', file: 'index.js', source: () => readmeExample() },
-    { kind: 'CJS', type: 'commonjs', file: 'index.js', source: () => asCommonJs(readmeExample()) },
+    { kind: 'ESM', type: 'module' as const, file: 'index.js', source: () => readmeExample() },
+    { kind: 'CJS', type: 'commonjs' as const, file: 'index.js', source: () => asCommonJs(readmeExample()) },
   ];
 
   it.each(consumers)('a fresh $kind app installs the tarball and runs the README example', ({ kind, type, file, source }) => {
-    const app = join(work, kind.toLowerCase());
-    mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `consumer-${type}`, private: true, type }));
-    // --prefer-offline: zod comes from the npm cache where it is there, else from the registry.
-    npm(app, 'install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts');
+    const app = installedApp(kind.toLowerCase(), type);
     writeFileSync(join(app, file), source());
     const out = execFileSync(process.execPath, [file], { cwd: app, encoding: 'utf8' });
     expect(out).toContain('OUTCOME ["report",[1]]');
@@ -55,6 +79,57 @@ describe.runIf(process.env.MELDCODE_PACKED === '1')('the packed package in fresh
     expect(existsSync(join(app, 'node_modules', 'meldcode', 'node_modules'))).toBe(false);
     expect(existsSync(join(app, 'node_modules', 'json-rules-engine'))).toBe(false);
   }, 300_000);
+
+  // The issue's consumers: a browser app, a Node ESM server bundle (it crashed on json-rules-engine's
+  // `require("vm")`) and a neutral bundle (a worker, an edge runtime), each of the README example
+  // from the ESM app's install. Only meldcode/testing imports json-rules-engine, so no core bundle
+  // holds it or jsonpath-plus; the sizes are in docs/notes/issue-11-package.md.
+  it.each(['browser', 'node', 'neutral'] as const)('the README example bundles for the %s platform (esbuild) and runs', async (platform) => {
+    const app = installedApp('esm', 'module');
+    const outfile = join(app, `bundle-${platform}.mjs`);
+    const result = await build({
+      stdin: { contents: readmeExample(), resolveDir: app, loader: 'js' },
+      absWorkingDir: app,
+      bundle: true,
+      platform,
+      format: 'esm',
+      minify: true,
+      outfile,
+      metafile: true,
+      logLevel: 'silent',
+      // esbuild's defaults per platform: neutral reads package.json `exports` only (no main fields).
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    expect(inputs.filter((f) => /json-rules-engine|jsonpath-plus|fast-check/.test(f))).toEqual([]);
+    expect(inputs.some((f) => f.includes('node_modules/zod/'))).toBe(true);
+    const code = readFileSync(outfile);
+    expect(code.toString()).not.toMatch(/require\(["']vm["']\)/);
+    const out = execFileSync(process.execPath, [outfile], { cwd: app, encoding: 'utf8' });
+    expect(out).toContain('OUTCOME ["report",[1]]');
+    console.log(`bundle ${platform}: ${code.length} bytes minified, ${gzipSync(code).length} bytes gzip`);
+    expect(gzipSync(code).length).toBeLessThanOrEqual(gzipBudget.readme);
+  }, 120_000);
+
+  // The README's smaller path: evaluateWith and one framework subpath bundle that one framework.
+  it('evaluateWith with one framework subpath bundles that framework alone, and runs', async () => {
+    const app = installedApp('esm', 'module');
+    const bundle = async (contents: string, name: string) => {
+      const outfile = join(app, `${name}.mjs`);
+      await build({ stdin: { contents, resolveDir: app, loader: 'js' }, absWorkingDir: app, bundle: true, platform: 'browser', format: 'esm', minify: true, outfile, logLevel: 'silent' });
+      return { outfile, code: readFileSync(outfile, 'utf8') };
+    };
+    const one = await bundle(readmeOneFramework(), 'bundle-one-framework');
+    const all = await bundle(readmeExample(), 'bundle-all-frameworks');
+    expect(execFileSync(process.execPath, [one.outfile], { cwd: app, encoding: 'utf8' })).toContain('OUTCOME ["report",[1]]');
+    // Each framework's Dutch name stands in its document only.
+    const names = Object.fromEntries(['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'].map((id) => [id, (JSON.parse(readFileSync(join(root, 'src', 'frameworks', id, `${id}.framework.json`), 'utf8')) as { name: { nl: string } }).name.nl]));
+    expect(Object.keys(names).filter((id) => one.code.includes(names[id]!))).toEqual(['artsen']);
+    expect(Object.keys(names).filter((id) => all.code.includes(names[id]!))).toEqual(['artsen', 'basismodel', 'onderwijs', 'sociaal-domein']);
+    const gz = (code: string) => gzipSync(code).length;
+    console.log(`bundle browser, evaluateWith + artsen: ${one.code.length} bytes minified, ${gz(one.code)} gzip; evaluate (all four): ${all.code.length}, ${gz(all.code)} gzip`);
+    expect(gz(one.code)).toBeLessThan(gz(all.code));
+    expect(gz(one.code)).toBeLessThanOrEqual(gzipBudget.oneFramework);
+  }, 120_000);
 
   it('a fresh TypeScript app typechecks the README example and every subpath under node10, node16 and bundler', () => {
     const app = join(work, 'ts');

@@ -1,6 +1,6 @@
 // The `meldcode` command: evaluate a case, interview a professional, list frameworks, print the
 // case's JSON Schema, validate a framework. No CLI framework: Node's util.parseArgs.
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
@@ -14,6 +14,7 @@ import { formatDecision } from '../format/format.js';
 import { getFramework, listFrameworks } from '../frameworks/registry.js';
 import { listQuestions } from '../questions/list.js';
 import type { Question } from '../questions/questions.js';
+import type { Text } from '../rules/schema.js';
 import type { Lang } from '../rules/trail.js';
 import { VERSION } from '../version.js';
 
@@ -30,34 +31,179 @@ export interface CliIo {
  */
 export const EXIT = { ok: 0, badInput: 1, usage: 2, internal: 70 } as const;
 
-class UsageError extends Error {}
+class UsageError extends Error {
+  /** The command whose help to print with the error, if any. */
+  constructor(message: string, readonly command?: string) {
+    super(message);
+  }
+}
 class BadInput extends Error {
   constructor(readonly lines: string[]) {
     super(lines.join('\n'));
   }
 }
 
-const usage = `meldcode ${VERSION} — de Meldcode huiselijk geweld en kindermishandeling als regels
+/** One command of `meldcode`: how to call it, what it does, its options, in nl and en. */
+interface CommandHelp {
+  args: string;
+  text: Text;
+  options?: readonly (readonly [string, Text])[];
+}
 
-Gebruik / usage:
-  meldcode evaluate <case.json | ->   beoordeel een casus (JSON-bestand of stdin)
-      [--lang nl|en] [--json] [--framework <id>] [--date YYYY-MM-DD]
-  meldcode interview                  stel de vragen één voor één, geef dan het advies
-      [--framework <id>] [--lang nl|en] [--json] [--date YYYY-MM-DD]
-      [--all]                         ook de vragen van de kindcheck, de open stappen en het gesprek
-  meldcode frameworks [--json]        de meegeleverde afwegingskaders, en welke nog niet gecodeerd zijn
-  meldcode flowchart <id | file.json>  het afwegingskader als Mermaid-stroomschema [--lang nl|en]
-  meldcode schema                     JSON Schema van de casus-invoer
-  meldcode validate <framework.json>  controleer een eigen afwegingskader
-  meldcode diff <a> <b>               waar twee afwegingskaders (id of JSON-bestand) anders adviseren
-      [--json] [--runs <n>] [--seed <n>]
-  meldcode mutate <id | file.json>    mutatieanalyse: welke regels pint geen test vast? (exit 3: overlevenden)
-      [--golden <spec.json>] [--all: ook de bodem en de modules] [--sample <n>] [--json] [--runs <n>] [--seed <n>]
+const langOption = ['--lang nl|en', { nl: 'taal van de uitvoer (standaard nl)', en: 'language of the output (default nl)' }] as const;
+const jsonOption = ['--json', { nl: 'uitvoer als JSON', en: 'output as JSON' }] as const;
+const frameworkOption = ['--framework <id>', { nl: 'het afwegingskader (zie meldcode frameworks)', en: 'the framework (see meldcode frameworks)' }] as const;
+const dateOption = ['--date YYYY-MM-DD', { nl: 'de beoordelingsdatum (standaard vandaag)', en: 'the evaluation date (default today)' }] as const;
+const runsOptions = [
+  ['--runs <n>', { nl: 'aantal gegenereerde casussen', en: 'number of generated cases' }],
+  ['--seed <n>', { nl: 'seed van de generator (herhaalbaar)', en: 'seed of the generator (repeatable)' }],
+] as const;
 
-Exit codes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik,
+/** Every command, in the order the help lists them. */
+const commands: Record<string, CommandHelp> = {
+  evaluate: {
+    args: '<case.json | ->',
+    text: {
+      nl: 'beoordeel een casus: een JSON-bestand, - voor stdin, of een voorbeeld uit examples/ (met title en case)',
+      en: 'evaluate a case: a JSON file, - for stdin, or an example from examples/ (with title and case)',
+    },
+    options: [langOption, jsonOption, frameworkOption, dateOption],
+  },
+  interview: {
+    args: '',
+    text: {
+      nl: 'stel de vragen één voor één, geef dan het advies; typ terug om een antwoord te herstellen, help voor uitleg',
+      en: 'ask the questions one at a time, then give the advice; type back to undo an answer, help for help',
+    },
+    options: [
+      frameworkOption,
+      langOption,
+      ['--json', { nl: 'casus en advies als JSON op stdout (de vragen op stderr)', en: 'case and advice as JSON on stdout (the questions on stderr)' }],
+      dateOption,
+      ['--all', { nl: 'ook de vragen van de kindcheck, de open stappen en het gesprek', en: 'also the questions of the kindcheck, the open steps and the conversation' }],
+      ['--case <file.json>', { nl: 'ga verder met de antwoorden van een opgeslagen casus', en: 'go on from the answers of a saved case' }],
+      ['--save <file.json>', { nl: 'bewaar de antwoorden na elk antwoord (hervat met --case)', en: 'save the answers after every answer (resume with --case)' }],
+    ],
+  },
+  frameworks: {
+    args: '',
+    text: { nl: 'de meegeleverde afwegingskaders, en welke nog niet gecodeerd zijn', en: 'the shipped frameworks, and those not encoded yet' },
+    options: [jsonOption, langOption],
+  },
+  flowchart: {
+    args: '<id | file.json>',
+    text: { nl: 'het afwegingskader als Mermaid-stroomschema', en: 'the framework as a Mermaid flowchart' },
+    options: [langOption],
+  },
+  schema: { args: '', text: { nl: 'JSON Schema van de casus-invoer', en: 'JSON Schema of the case input' } },
+  validate: { args: '<framework.json>', text: { nl: 'controleer een eigen afwegingskader', en: 'check a framework of your own' }, options: [langOption] },
+  diff: {
+    args: '<a> <b>',
+    text: { nl: 'waar twee afwegingskaders (id of JSON-bestand) anders adviseren', en: 'where two frameworks (id or JSON file) advise differently' },
+    options: [jsonOption, ...runsOptions, langOption],
+  },
+  mutate: {
+    args: '<id | file.json>',
+    text: {
+      nl: 'mutatieanalyse: welke regels pint geen test vast? (exit 3: overlevenden)',
+      en: 'mutation analysis: which rules does no test pin down? (exit 3: survivors)',
+    },
+    options: [
+      ['--golden <spec.json>', { nl: 'eigen gouden casussen', en: 'golden cases of your own' }],
+      ['--all', { nl: 'ook de bodem en de modules', en: 'also the floor and the modules' }],
+      ['--sample <n>', { nl: 'een steekproef van n mutanten', en: 'a sample of n mutants' }],
+      jsonOption,
+      ...runsOptions,
+      langOption,
+    ],
+  },
+  serve: {
+    args: '',
+    text: { nl: 'de CDS Hooks-dienst (opties: meldcode serve --help)', en: 'the CDS Hooks service (options: meldcode serve --help)' },
+  },
+};
+
+const commandLine = (name: string) => `meldcode ${name}${commands[name]!.args ? ` ${commands[name]!.args}` : ''}`;
+
+/** The help of one command: how to call it, what it does, and each option. */
+function commandUsage(name: string, lang: Lang): string {
+  const c = commands[name]!;
+  const width = Math.max(0, ...(c.options ?? []).map(([o]) => o.length));
+  const options = (c.options ?? []).map(([o, t]) => `  ${o.padEnd(width)}  ${t[lang]}`);
+  return [`${lang === 'nl' ? 'Gebruik' : 'Usage'}: ${commandLine(name)}${options.length ? ` [${lang === 'nl' ? 'opties' : 'options'}]` : ''}`, '', `${c.text[lang]}.`, ...(options.length ? ['', ...options] : []), ''].join('\n');
+}
+
+/** The help of `meldcode`: every command in one line, the exit codes. */
+function usage(lang: Lang): string {
+  const names = Object.keys(commands);
+  const width = Math.max(...names.map((n) => commandLine(n).length));
+  const lines = names.map((n) => `  ${commandLine(n).padEnd(width)}  ${commands[n]!.text[lang]}`);
+  return lang === 'nl'
+    ? `meldcode ${VERSION} — de Meldcode huiselijk geweld en kindermishandeling als regels
+
+Gebruik:
+${lines.join('\n')}
+
+Hulp bij één opdracht: meldcode <opdracht> --help, of meldcode help <opdracht>. In het Engels: --lang en.
+Exitcodes: 0 advies/uitvoer, 1 ongeldige invoer (alle problemen), 2 verkeerd gebruik,
   70 interne fout (een fout in meldcode: één regel, meld hem).
 Sluit de lezer de uitvoer vroeg (| head), dan stopt meldcode zonder melding.
+`
+    : `meldcode ${VERSION} — the Dutch Meldcode (domestic violence and child abuse) as rules
+
+Usage:
+${lines.join('\n')}
+
+Help on one command: meldcode <command> --help, or meldcode help <command>. In Dutch: --lang nl (the default).
+Exit codes: 0 advice/output, 1 invalid input (every problem), 2 wrong usage,
+  70 internal error (a bug in meldcode: one line, please report it).
+When the reader closes the output early (| head), meldcode stops without a message.
 `;
+}
+
+/** The command meant by a mistyped one: the nearest by edit distance (at most 2), or by prefix. */
+export function suggestCommand(typed: string): string | undefined {
+  const distance = (a: string, b: string) => {
+    let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  const word = typed.toLowerCase().slice(0, 40);
+  const ranked = Object.keys(commands)
+    .map((name) => ({ name, d: name.startsWith(word) && word.length >= 2 ? 0 : distance(word, name) }))
+    .sort((a, b) => a.d - b.d);
+  return ranked[0] && ranked[0].d <= 2 ? ranked[0].name : undefined;
+}
+
+/**
+ * A `util.parseArgs` error in the chosen language (its own messages are English only): an
+ * unknown option, an option without its value, a flag given a value.
+ */
+function argumentError(error: unknown, lang: Lang): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = echo(/'(-[^']*?)(?: <value>)?'/.exec(message)?.[1] ?? '');
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return lang === 'nl' ? `onbekende optie ${option}` : `unknown option ${option}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /argument missing|ambiguous/.test(message)
+        ? lang === 'nl' ? `de optie ${option} heeft een waarde nodig` : `the option ${option} needs a value`
+        : lang === 'nl' ? `de optie ${option} neemt geen waarde` : `the option ${option} takes no value`;
+    default:
+      return lang === 'nl' ? `ongeldige argumenten (${echo(message)})` : `invalid arguments (${echo(message)})`;
+  }
+}
+
+/** The language asked for in raw arguments, before they are parsed (for a parse error). */
+const rawLang = (argv: readonly string[]): Lang => {
+  const at = argv.indexOf('--lang');
+  return argv.includes('--lang=en') || (at >= 0 && argv[at + 1] === 'en') ? 'en' : 'nl';
+};
 
 const options = {
   lang: { type: 'string' },
@@ -71,6 +217,8 @@ const options = {
   seed: { type: 'string' },
   golden: { type: 'string' },
   sample: { type: 'string' },
+  case: { type: 'string' },
+  save: { type: 'string' },
 } as const;
 
 /** The issues of an input error as lines, in the chosen language. */
@@ -140,7 +288,14 @@ function count(flag: string, value: string | undefined): number | undefined {
 
 function langOf(value: string | undefined): Lang {
   if (value === undefined || value === 'nl' || value === 'en') return value ?? 'nl';
-  throw new UsageError(`--lang: nl of/or en, niet/not "${value}"`);
+  throw new UsageError(`--lang: nl of/or en, niet/not "${echo(value)}"`);
+}
+
+/** A usage error for a command that does not exist, with the one probably meant. */
+function unknownCommand(command: string, lang: Lang): UsageError {
+  const meant = suggestCommand(command);
+  const hint = meant ? (lang === 'nl' ? `; bedoelt u "${meant}"?` : `; did you mean "${meant}"?`) : '';
+  return new UsageError(lang === 'nl' ? `onbekende opdracht "${echo(command)}"${hint}` : `unknown command "${echo(command)}"${hint}`);
 }
 
 function evaluateOptions(values: { framework?: string; date?: string }, lang: Lang) {
@@ -163,8 +318,8 @@ function decide(kase: unknown, opts: ReturnType<typeof evaluateOptions>, lang: L
 }
 
 const hints = {
-  nl: { boolean: 'ja / nee / ? (weet niet)', date: 'JJJJ-MM-DD, of ? (weet niet)', integer: 'een getal, of ? (weet niet)', list: 'getallen met komma’s, of ?', choice: 'kies', again: 'Dat antwoord begrijp ik niet', help: 'Toelichting', ask: 'Vraag', answers: 'Antwoorden (casus als JSON)' },
-  en: { boolean: 'yes / no / ? (don’t know)', date: 'YYYY-MM-DD, or ? (don’t know)', integer: 'a number, or ? (don’t know)', list: 'numbers with commas, or ?', choice: 'choose', again: 'I do not understand that answer', help: 'Help', ask: 'Question', answers: 'Answers (case as JSON)' },
+  nl: { boolean: 'ja / nee / ? (weet niet)', date: 'JJJJ-MM-DD, of ? (weet niet)', integer: 'een getal, of ? (weet niet)', list: 'getallen met komma’s, of ?', choice: 'kies', again: 'Dat antwoord begrijp ik niet', help: 'Toelichting', ask: 'Vraag', of: 'van', answers: 'Antwoorden (casus als JSON)', dateOrAge: 'JJJJ-MM-DD of de leeftijd in jaren, of ? (weet niet)', backHint: 'terug: vorige', noHelp: 'geen toelichting bij deze vraag', words: 'Typ terug om het vorige antwoord terug te nemen, ? als u het niet weet; help toont deze uitleg.', nothingBack: 'Er is nog geen antwoord om terug te nemen.', refused: 'Dat antwoord past niet in de casus; de eerdere antwoorden blijven staan' },
+  en: { boolean: 'yes / no / ? (don’t know)', date: 'YYYY-MM-DD, or ? (don’t know)', integer: 'a number, or ? (don’t know)', list: 'numbers with commas, or ?', choice: 'choose', again: 'I do not understand that answer', help: 'Help', ask: 'Question', of: 'of', answers: 'Answers (case as JSON)', dateOrAge: 'YYYY-MM-DD or the age in years, or ? (don’t know)', backHint: 'back: previous', noHelp: 'no help for this question', words: 'Type back to take the previous answer back, ? when you do not know; help shows this.', nothingBack: 'There is no answer to take back yet.', refused: 'The case cannot take that answer; the earlier answers stay' },
 } as const;
 
 const unknownWords = new Set(['', '?', 'weet niet', 'onbekend', 'unknown', "don't know", 'dont know', 'n/a']);
@@ -204,19 +359,51 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   current[keys[keys.length - 1] as string] = value;
 }
 
+/** The words that take back the last answer, and those that print the interview's help. */
+const backWords = new Set(['terug', 'back', 'undo', 'vorige', '<']);
+const helpWords = new Set(['help', 'hulp', 'uitleg']);
+
+/** A case file as the CLI takes it: a case, or an example from `examples/` (`{ title, case, expect }`). */
+export function caseOf(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return json;
+  const o = json as Record<string, unknown>;
+  return 'case' in o && 'title' in o ? o.case : json;
+}
+
 /**
  * Asks the decision's next questions one at a time, as a professional would go through them,
  * until the answers reach a decision (or stdin ends, or only "don't know" answers are left);
  * with `--all` it goes on with the kindcheck's and the open steps' questions. Then it
  * prints the decision with its trail, and the answers as a case in JSON.
+ *
+ * `terug`/`back` takes the last answer back; `help` prints the question's help and these words.
+ * An answer the case cannot take (a date that does not exist, a birth date after the evaluation
+ * date) is refused with its reason and asked again; every earlier answer stays. `--case` starts
+ * from a saved case, `--save` writes the case after every answer. With `--json`, the questions go
+ * to stderr and stdout holds only the JSON. A piped answer is echoed after its prompt (so a
+ * transcript shows it); a terminal shows what was typed already.
  */
-async function interview(io: CliIo, values: { framework?: string; date?: string; json?: boolean; all?: boolean }, lang: Lang): Promise<number> {
+async function interview(
+  io: CliIo,
+  values: { framework?: string; date?: string; json?: boolean; all?: boolean; case?: string; save?: string },
+  lang: Lang,
+): Promise<number> {
   const h = hints[lang];
-  const kase: Record<string, unknown> = values.framework ? { framework: values.framework } : {};
+  const start = values.case !== undefined ? caseOf(await readJson(values.case, io, lang)) : {};
+  if (typeof start !== 'object' || start === null || Array.isArray(start)) throw new BadInput([lang === 'nl' ? `${values.case}: verwacht een casus (een JSON-object)` : `${values.case}: expected a case (a JSON object)`]);
+  let kase = structuredClone(start) as Record<string, unknown>;
+  if (values.framework) kase.framework = values.framework;
   const opts = evaluateOptions(values, lang);
+  const prompt = values.json ? io.stderr : io.stdout;
+  const echoAnswers = (io.stdin as { isTTY?: boolean }).isTTY !== true;
+  const save = async () => {
+    if (values.save !== undefined) await writeFile(values.save, `${JSON.stringify(kase, null, 2)}\n`);
+  };
   const rl = createInterface({ input: io.stdin, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
-  const asked = new Set<string>();
+  let asked = new Set<string>();
+  /** What each answer changed, to take it back: the case, the questions asked, the decision before it. */
+  const history: { kase: Record<string, unknown>; asked: Set<string>; decision: Decision }[] = [];
   let count = 0;
   let decision = decide(kase, opts, lang);
   const catalogue = new Map(listQuestions(values.framework).map((q) => [q.id, q]));
@@ -231,39 +418,84 @@ async function interview(io: CliIo, values: { framework?: string; date?: string;
           ...(decision.conversation?.nextQuestions ?? []).flatMap((x) => catalogue.get(x.id) ?? []),
         ]
       : decision.nextQuestions;
-    const q = pool.find((x) => !asked.has(x.id));
+    const open = [...new Map(pool.filter((x) => !asked.has(x.id)).map((x) => [x.id, x])).values()];
+    const q = open[0];
     if (!q) break;
     const hint =
       q.answer === 'boolean' ? h.boolean
-        : q.answer === 'date' ? h.date
+        : q.answer === 'date' ? (ageOf(q) ? h.dateOrAge : h.date)
         : q.answer === 'integer' ? h.integer
           : q.answer === 'integer-list' ? h.list
             : `${h.choice}: ${(q.options ?? []).map((o, i) => `${i + 1}) ${o}`).join(', ')}`;
-    io.stdout.write(`\n${h.ask} ${++count}: ${q.text[lang]}\n`);
-    if (q.help) io.stdout.write(`  ${h.help}: ${q.help[lang]}\n`);
-    io.stdout.write(`  [${hint}] > `);
+    // "Question 3 of ~7": the questions asked so far and those the decision asks now; the rest
+    // depends on the answers, hence the ~.
+    prompt.write(`\n${h.ask} ${count + 1} ${h.of} ~${count + open.length}: ${q.text[lang]}\n`);
+    if (q.help) prompt.write(`  ${h.help}: ${q.help[lang]}\n`);
+    prompt.write(`  [${hint}${history.length > 0 ? `; ${h.backHint}` : ''}] > `);
     const next = await lines.next();
     if (next.done) {
-      io.stdout.write('\n');
+      prompt.write('\n');
       break;
     }
-    // The answer is echoed (so a piped transcript shows it), cut to 200 characters as every echo.
-    io.stdout.write(`${echo(next.value)}\n`);
-    const answer = parseAnswer(q, next.value);
-    if (answer === null) {
-      io.stdout.write(`  ${h.again}: "${echo(next.value)}"\n`);
-      count--;
+    // A piped answer is echoed (so a transcript shows it), cut to 200 characters as every echo.
+    if (echoAnswers) prompt.write(`${echo(next.value)}\n`);
+    const word = next.value.trim().toLowerCase();
+    if (helpWords.has(word)) {
+      prompt.write(`  ${h.help}: ${q.help?.[lang] ?? h.noHelp}\n  ${h.words}\n`);
       continue;
     }
+    if (backWords.has(word)) {
+      const last = history.pop();
+      if (!last) prompt.write(`  ${h.nothingBack}\n`);
+      else {
+        ({ kase, asked, decision } = last);
+        count--;
+        await save();
+      }
+      continue;
+    }
+    const age = ageOf(q);
+    const asAge = age && /^\d{1,3}$/.test(word) ? Number(word) : undefined;
+    const answer = asAge ?? parseAnswer(q, next.value);
+    if (answer === null) {
+      prompt.write(`  ${h.again}: "${echo(next.value)}"\n`);
+      continue;
+    }
+    const before = { kase: structuredClone(kase), asked: new Set(asked), decision };
     asked.add(q.id);
-    if (answer === undefined) continue; // "don't know" stays unknown and is not asked again
-    setPath(kase, q.id, answer);
-    decision = decide(kase, opts, lang);
+    if (answer !== undefined) {
+      setPath(kase, asAge !== undefined ? age! : q.id, answer);
+      try {
+        decision = decide(kase, opts, lang);
+      } catch (error) {
+        // The case cannot take this answer (a date that does not exist, one after the evaluation
+        // date): say why, keep every earlier answer, and ask again.
+        if (!(error instanceof BadInput)) throw error;
+        ({ kase, asked } = before);
+        prompt.write(`  ${h.refused}:\n${error.lines.slice(1).join('\n')}\n`);
+        continue;
+      }
+    }
+    // "don't know" stays unknown and is not asked again
+    history.push(before);
+    count++;
+    await save();
   }
   rl.close();
   if (values.json) io.stdout.write(`${JSON.stringify({ case: kase, decision }, null, 2)}\n`);
   else io.stdout.write(`\n${formatDecision(decision, lang)}\n\n${h.answers}:\n${JSON.stringify(kase)}\n`);
   return EXIT.ok;
+}
+
+/**
+ * The age field beside a birth-date question (`client.birthDate`, `client.age`) when the
+ * question's help offers it ("Or give the age in whole years (client.age)"): a whole number
+ * typed there answers that field.
+ */
+function ageOf(q: Question): string | undefined {
+  if (q.answer !== 'date' || !q.id.endsWith('.birthDate')) return undefined;
+  const age = q.id.replace(/birthDate$/, 'age');
+  return q.help && `${q.help.nl} ${q.help.en}`.includes(`(${age})`) ? age : undefined;
 }
 
 /**
@@ -276,13 +508,14 @@ async function interview(io: CliIo, values: { framework?: string; date?: string;
  * ```
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let lang: Lang = 'nl';
+  let lang: Lang = rawLang(argv);
+  const named = argv.find((a) => !a.startsWith('-'));
   try {
     let parsed;
     try {
       parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
+      throw new UsageError(argumentError(error, lang), named !== undefined && Object.hasOwn(commands, named) ? named : undefined);
     }
     const { values, positionals } = parsed;
     lang = langOf(values.lang);
@@ -291,17 +524,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     const [command, ...args] = positionals;
+    // meldcode --help, meldcode help, meldcode help <command>, meldcode <command> --help
+    const helpFor = command === 'help' ? args[0] : values.help ? command : undefined;
     if (values.help || command === 'help') {
-      io.stdout.write(usage);
+      if (helpFor === undefined) io.stdout.write(usage(lang));
+      else if (Object.hasOwn(commands, helpFor)) io.stdout.write(commandUsage(helpFor, lang));
+      else throw unknownCommand(helpFor, lang);
       return EXIT.ok;
     }
     const arity = (n: number, what: string) => {
-      if (args.length !== n) throw new UsageError(`${command}: ${what}`);
+      if (args.length !== n) throw new UsageError(`${command}: ${what}`, command);
     };
     switch (command) {
       case 'evaluate': {
         arity(1, lang === 'nl' ? 'geef één casusbestand, of - voor stdin' : 'give one case file, or - for stdin');
-        const kase = await readJson(args[0] as string, io, lang);
+        // A case file, or an example of examples/ ({ title, description, case, expect }).
+        const kase = caseOf(await readJson(args[0] as string, io, lang));
         const decision = decide(kase, evaluateOptions(values, lang), lang);
         io.stdout.write(values.json ? `${JSON.stringify(decision, null, 2)}\n` : `${formatDecision(decision, lang)}\n`);
         return EXIT.ok;
@@ -373,14 +611,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout.write(lang === 'nl' ? `Geldig: ${f.id} ${f.version} (${f.name.nl})\n` : `Valid: ${f.id} ${f.version} (${f.name.en})\n`);
         return EXIT.ok;
       }
+      case 'serve':
+        // The bin (cli.ts) runs `meldcode serve` itself, with its own options (serve.ts).
+        throw new UsageError(lang === 'nl' ? 'meldcode serve draait alleen als programma: npx meldcode serve --help' : 'meldcode serve runs only as the program: npx meldcode serve --help');
       case undefined:
         throw new UsageError(lang === 'nl' ? 'geef een opdracht' : 'give a command');
       default:
-        throw new UsageError(lang === 'nl' ? `onbekende opdracht "${command}"` : `unknown command "${command}"`);
+        throw unknownCommand(command, lang);
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`meldcode: ${error.message}\n\n${usage}`);
+      io.stderr.write(`meldcode: ${error.message}\n\n${error.command ? commandUsage(error.command, lang) : usage(lang)}`);
       return EXIT.usage;
     }
     if (error instanceof BadInput) {
