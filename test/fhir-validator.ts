@@ -12,7 +12,7 @@ function index(): void {
   // Only the resource definitions the tests validate against (and what is not a resource): most
   // of the time goes into indexing the other 140 resources.
   const resources = readJson('fhir/r4/profiles-resources.json') as Bundle;
-  const used = new Set(['Resource', 'DomainResource', 'Bundle', 'OperationOutcome', 'Parameters', 'Questionnaire', 'QuestionnaireResponse', 'GuidanceResponse', 'StructureDefinition', 'CodeSystem', 'ValueSet']);
+  const used = new Set(['Resource', 'DomainResource', 'Bundle', 'OperationOutcome', 'Parameters', 'Questionnaire', 'QuestionnaireResponse', 'GuidanceResponse', 'StructureDefinition', 'CodeSystem', 'ValueSet', 'Library']);
   const entry = (resources.entry ?? []).filter((e: { resource?: { kind?: string; id?: string } }) => e.resource?.kind !== 'resource' || used.has(String(e.resource?.id)));
   indexStructureDefinitionBundle({ ...resources, entry });
   indexed = true;

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { withoutContradictions } from '../src/testing/index.js';
 import { describe, expect, it } from 'vitest';
-import { type CaseInput, evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
-import { fromQuestionnaireResponse, toCdsHooksCard, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
+import { type CaseInput, evaluate, extendFramework, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
+import { conformanceResources, fromQuestionnaireResponse, toCdsHooksCard, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse } from '../src/fhir/index.js';
 import { evaluateKindcheck } from '../src/kindcheck/index.js';
 import { listQuestions } from '../src/questions/list.js';
+import { sourceTitle } from '../src/sources/sources.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import optionLabelsFile from '../src/fhir/option-labels.json';
 import { cardProblems, fillQuestionnaire as fillAsJson, guidanceResponseProblems, questionnaireProblems } from './fhir-r4.js';
@@ -457,7 +458,31 @@ describe('toGuidanceResponse', () => {
     const parameters = g.contained?.[0]?.parameter ?? [];
     expect(parameters.find((p) => p.name === 'outcome')?.valueCode).toBe(decision.outcome);
     expect(parameters.filter((p) => p.name === 'trail')).toHaveLength(decision.trail.length);
-    expect(g.moduleUri).toBe('https://meldcode.example/fhir/framework/basismodel');
+    expect(g.moduleCanonical).toBe(`https://meldcode.example/fhir/Library/meldcode.basismodel|${getFramework('basismodel').version}`);
+    expect(g.moduleUri).toBeUndefined();
+  });
+
+  it('points moduleCanonical at the Library of the framework that decided, which conformanceResources ships with that url and version', () => {
+    const base = 'https://fhir.example.org';
+    const libraries = new Map(conformanceResources({ canonicalBase: base }).filter((r) => r.resourceType === 'Library').map((r) => [`${r.url}|${String(r.version)}`, r]));
+    expect(libraries.size).toBe(listFrameworks().length);
+    for (const f of listFrameworks()) {
+      const g = toGuidanceResponse(evaluate({ framework: f.id, considerations: { suspicion: false } }, date), { canonicalBase: base });
+      const library = libraries.get(g.moduleCanonical ?? '');
+      expect(library, f.id).toBeDefined();
+      expect(library?.version).toBe(f.version);
+      // The Library cites the document the framework encodes, from the framework itself.
+      const source = getFramework(f.id).source as { document: string; title?: string };
+      expect((library?.relatedArtifact as { display: string }[])[0]?.display).toContain(source.title ?? sourceTitle(source.document));
+    }
+  });
+
+  it('names a framework document of your own by moduleUri: it has no Library', () => {
+    const own = extendFramework('basismodel', { id: 'eigen-kader', version: '0.1.0', name: { nl: 'Eigen kader', en: 'Own framework' } });
+    const g = toGuidanceResponse(evaluate({ considerations: { suspicion: false } }, { ...date, framework: own }), { framework: own });
+    expect(g.moduleCanonical).toBeUndefined();
+    expect(g.moduleUri).toBe('https://meldcode.example/fhir/framework/eigen-kader');
+    expect(guidanceResponseProblems(g)).toEqual([]);
   });
 
   it('asks for missing answers as data requirements, by linkId', () => {

@@ -264,8 +264,9 @@ export function overrideReasonCodings(system: string, lang: Lang): Coding[] {
 /**
  * A decision as a FHIR R4 `GuidanceResponse`: status `success`, or `data-required` while
  * answers are missing, with one data requirement per open question (a `QuestionnaireResponse`
- * with that item; the extension `meldcode-open-question` names its linkId); the framework as
- * `moduleUri` (its version is in the receipt); the advice as a markdown note; a contained
+ * with that item; the extension `meldcode-open-question` names its linkId); a shipped framework
+ * as `moduleCanonical`, its Library with `|version` (see `conformanceResources`), a framework
+ * document of your own as `moduleUri` (its version is in the receipt); the advice as a markdown note; a contained
  * `Parameters` with the outcome, both step-5 decisions, the trail (rule id, explanation, source)
  * and the receipt, for the dossier; and, when given, `subject`, `encounter`, `performer` and
  * `requestIdentifier`.
@@ -322,7 +323,8 @@ export function toGuidanceResponse(decision: Decision, options: GuidanceOptions 
     contained: [{ resourceType: 'Parameters', id: 'output', parameter }],
     ...(options.requestIdentifier ? { requestIdentifier: { ...options.requestIdentifier } } : {}),
     identifier: [{ system: 'urn:ietf:rfc:3986', value: `urn:meldcode:case-sha256:${rc.caseSha256}` }],
-    moduleUri: urls.framework(rc.framework.id),
+    // A shipped framework has its Library (conformanceResources); a document of your own has none.
+    ...(rc.framework.shipped ? { moduleCanonical: `${urls.library(rc.framework.id)}|${rc.framework.version}` } : { moduleUri: urls.framework(rc.framework.id) }),
     status: decision.outcome === 'needs-input' ? 'data-required' : 'success',
     ...(options.subject ? { subject: { ...options.subject } } : {}),
     ...(options.encounter ? { encounter: { ...options.encounter } } : {}),

@@ -94,7 +94,9 @@ export function canonicals(base: string) {
     frameworkSystem: `${base}/CodeSystem/meldcode-framework`,
     /** The code system of the reasons a professional sets a card aside. */
     overrideReasonSystem: `${base}/CodeSystem/meldcode-override-reason`,
-    /** A GuidanceResponse's module: the framework, without a version (the receipt carries it). */
+    /** A GuidanceResponse's module for a framework document of your own (no Library): the framework, without a version. */
     framework: (id: string) => `${base}/framework/${id}`,
+    /** The Library of a shipped framework (`conformanceResources`), a GuidanceResponse's `moduleCanonical`. */
+    library: (id: string) => `${base}/Library/meldcode.${id}`,
   };
 }

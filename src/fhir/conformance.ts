@@ -5,6 +5,7 @@ import { getFramework, listFrameworks } from '../frameworks/registry.js';
 import { questionModulesFor } from '../questions/questions.js';
 import { VERSION } from '../version.js';
 import { overrideReasons } from './advice.js';
+import { sourceTitle } from '../sources/sources.js';
 import { canonicalBase, canonicals } from './canonical.js';
 import optionLabels from './option-labels.json';
 
@@ -15,7 +16,7 @@ export interface ConformanceOptions {
 }
 
 /** A FHIR R4 conformance resource as plain JSON (StructureDefinition, CodeSystem, ValueSet). */
-export type ConformanceResource = { resourceType: 'StructureDefinition' | 'CodeSystem' | 'ValueSet'; id: string; url: string } & Record<string, unknown>;
+export type ConformanceResource = { resourceType: 'StructureDefinition' | 'CodeSystem' | 'ValueSet' | 'Library'; id: string; url: string } & Record<string, unknown>;
 
 const publisher = 'meldcode';
 const common = (id: string, url: string, name: string, title: string, description: string) => ({
@@ -81,7 +82,9 @@ function answerConcepts() {
  * - `CodeSystem/meldcode-answer` and `ValueSet/meldcode-answer`: the values of the `choice`
  *   questions, labelled in Dutch with English designations;
  * - `CodeSystem/meldcode-framework`: the shipped framework ids (a card's topic);
- * - `CodeSystem/meldcode-override-reason`: the reasons a professional sets a card aside.
+ * - `CodeSystem/meldcode-override-reason`: the reasons a professional sets a card aside;
+ * - `Library/meldcode.<framework>`: one per shipped framework, the `moduleCanonical` of a
+ *   GuidanceResponse (its version is the framework's).
  *
  * Load them into your FHIR server (or its validator) next to the generated Questionnaires.
  *
@@ -152,5 +155,32 @@ export function conformanceResources(options: ConformanceOptions = {}): Conforma
       count: overrideReasons.length,
       concept: overrideReasons.map((r) => ({ code: r.code, display: r.display.nl, designation: [{ language: 'en', value: r.display.en }] })),
     },
+    ...listFrameworks().map((f) => frameworkLibrary(getFramework(f.id), urls.library(f.id))),
   ];
+}
+
+/**
+ * The Library of a shipped framework: what a GuidanceResponse's `moduleCanonical` points to. It
+ * names the framework, its version and valid-from date, and the document it encodes (the
+ * framework's own `source`). The rules themselves are the framework's JSON in the package.
+ */
+function frameworkLibrary(framework: ReturnType<typeof getFramework>, url: string): ConformanceResource {
+  const source = framework.source as { document: string; section?: string; title?: string; url?: string; version?: string };
+  const title = source.title ?? sourceTitle(source.document);
+  const pascal = framework.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+  return {
+    resourceType: 'Library',
+    id: `meldcode.${framework.id}`,
+    url,
+    version: framework.version,
+    name: `Meldcode${pascal}`,
+    title: framework.name.nl,
+    status: 'active',
+    experimental: false,
+    type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/library-type', code: 'logic-library' }] },
+    publisher,
+    description: `${framework.name.en}: the afwegingskader of the meldcode as declarative rules (meldcode ${VERSION}, framework ${framework.id} ${framework.version}).`,
+    effectivePeriod: { start: framework.validFrom },
+    relatedArtifact: [{ type: 'documentation', display: [title, source.version, source.section].filter(Boolean).join(', '), ...(source.url ? { url: source.url } : {}) }],
+  };
 }

@@ -160,8 +160,13 @@ export interface GuidanceResponse {
   requestIdentifier?: Identifier;
   identifier?: Identifier[];
   contained?: Parameters[];
-  /** One of `moduleUri`, `moduleCanonical` or `moduleCodeableConcept` is required; this library writes `moduleUri`. */
-  moduleUri: string;
+  /**
+   * One of `moduleUri`, `moduleCanonical` or `moduleCodeableConcept` is required. This library
+   * writes `moduleCanonical` (the shipped framework's Library, `|version`), or `moduleUri` for a
+   * framework document of your own, which has no Library.
+   */
+  moduleCanonical?: string;
+  moduleUri?: string;
   /** From the value set `guidance-response-status`. */
   status: 'success' | 'data-requested' | 'data-required' | 'in-progress' | 'failure' | 'entered-in-error';
   subject?: Reference;
