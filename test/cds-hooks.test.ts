@@ -80,13 +80,14 @@ function response(answers: object, id = 'qr1', authored = '2026-11-20T10:00:00+0
 }
 
 describe('discovery', () => {
-  it('GET /cds-services lists both services with their hook and prefetch templates, with CORS', async () => {
+  it('GET /cds-services lists the services with their hook and prefetch templates, with CORS', async () => {
     const res = await fetch(`${base}/cds-services`);
     expect(res.status).toBe(200);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
     const { services } = (await res.json()) as { services: { id: string; hook: string; prefetch: Record<string, string> }[] };
     expect(services.map((s) => [s.id, s.hook])).toEqual([
       ['meldcode-kindcheck', 'patient-view'],
+      ['meldcode-kindcheck-discharge', 'encounter-discharge'],
       ['meldcode-afwegingskader', 'patient-view'],
     ]);
     expect(services[0]?.prefetch).toEqual({
@@ -312,7 +313,7 @@ describe('the same service as a web-standard fetch handler', () => {
   it('answers a Request with a Response', async () => {
     const handle = cdsHooksFetchHandler({ today });
     const discovery = await handle(new Request('https://cds.example.org/cds-services'));
-    expect(((await discovery.json()) as { services: unknown[] }).services).toHaveLength(2);
+    expect(((await discovery.json()) as { services: unknown[] }).services).toHaveLength(3);
     const call = await handle(
       new Request('https://cds.example.org/cds-services/meldcode-kindcheck', {
         method: 'POST',

@@ -33,7 +33,7 @@ export const defaultPromptCodes: readonly PromptCode[] = Object.freeze(codes.con
 
 /** Why the service asks a question: what the dossier records, and where. */
 export interface Prompt {
-  /** The question id it prompts (`kindcheck.parentSignals`, `client.pregnant`, `client.caresForMinor`). */
+  /** The question id it prompts (`kindcheck.parentSignals`, `client.pregnant`, `client.caresForMinor`, `contact.oneOff`). */
   question: string;
   /** The resource it comes from, e.g. `Condition/12`. */
   resource: string;
@@ -182,4 +182,30 @@ export function childPrompts(relatedPersons: Json[], patientId: string, evaluati
     });
   }
   return prompts;
+}
+
+/** The v3 ActCode of an emergency encounter (Encounter.class). */
+const EMERGENCY = { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'EMER' };
+
+/**
+ * The prompt of the encounter of an `encounter-discharge` call: an emergency encounter prompts
+ * kindcheck question 3 ("Hebt u vluchtig of eenmalig contact met uw cliënt?", whose help names
+ * the emergency room: 004, Kind Check, vraag 3). It does not answer it: an emergency patient may
+ * also be the professional's own. Another encounter than the context's, or one about another
+ * patient, is refused.
+ */
+export function encounterPrompts(encounter: unknown, encounterId: string, patientId: string, lang: 'nl' | 'en'): Prompt[] {
+  if (!isObject(encounter) || encounter.resourceType !== 'Encounter') throw new PrefetchError('encounter', 'prefetch "encounter" must be an Encounter');
+  if (encounter.id !== undefined && encounter.id !== encounterId) throw new PrefetchError('encounter', `prefetch "encounter" is Encounter/${String(encounter.id)}, not ${encounterId}`);
+  checkSubject(encounter, 'encounter', 'subject', patientId);
+  const klass = encounter.class;
+  if (!isObject(klass) || klass.system !== EMERGENCY.system || klass.code !== EMERGENCY.code) return [];
+  return [
+    {
+      question: 'contact.oneOff',
+      resource: `Encounter/${encounterId}`,
+      text: lang === 'nl' ? 'een contact op de spoedeisende hulp (Encounter.class EMER)' : 'an emergency encounter (Encounter.class EMER)',
+      coding: { ...EMERGENCY },
+    },
+  ];
 }

@@ -18,6 +18,7 @@ import {
   childPrompts,
   conditionPrompts,
   defaultPromptCodes,
+  encounterPrompts,
   PrefetchError,
   type Prompt,
   type PromptCode,
@@ -117,6 +118,21 @@ export const cdsServices: readonly CdsServiceDefinition[] = Object.freeze<CdsSer
     usageRequirements: 'Prefetch only: the service does not call the FHIR server. Every prefetch key is needed; a missing one is answered with 412.',
   },
   {
+    id: 'meldcode-kindcheck-discharge',
+    hook: 'encounter-discharge',
+    title: 'Meldcode: Kindcheck bij ontslag',
+    description:
+      'The kindcheck when a patient is discharged, as meldcode-kindcheck, with the encounter: an emergency encounter prompts kindcheck question 3 (fleeting or one-off contact, Veelgestelde vragen, Kind Check, vraag 3); it never answers it.',
+    prefetch: {
+      patient: 'Patient/{{context.patientId}}',
+      encounter: 'Encounter/{{context.encounterId}}',
+      conditions: 'Condition?patient={{context.patientId}}',
+      relatedPersons: 'RelatedPerson?patient={{context.patientId}}',
+      questionnaireResponses: 'QuestionnaireResponse?subject=Patient/{{context.patientId}}&_sort=-authored',
+    },
+    usageRequirements: 'Prefetch only: the service does not call the FHIR server. Every prefetch key is needed; a missing one is answered with 412.',
+  },
+  {
     id: 'meldcode-afwegingskader',
     hook: 'patient-view',
     title: 'Meldcode: afwegingskader',
@@ -164,7 +180,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const dateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The hook request body, checked: hook, hookInstance, context.patientId, prefetch. */
-function readHookRequest(body: unknown, service: CdsServiceDefinition): { patientId: string; hookInstance: string; prefetch: Json } {
+function readHookRequest(body: unknown, service: CdsServiceDefinition): { patientId: string; encounterId?: string; hookInstance: string; prefetch: Json } {
   if (!isObject(body)) throw new HttpError(400, 'structure', 'the request body must be a JSON object');
   const problems: { text: string; expression: string[] }[] = [];
   if (body.hook !== service.hook) problems.push({ text: `hook must be "${service.hook}" for service ${service.id}`, expression: ['hook'] });
@@ -172,6 +188,11 @@ function readHookRequest(body: unknown, service: CdsServiceDefinition): { patien
   const context = body.context;
   const patientId = isObject(context) ? context.patientId : undefined;
   if (typeof patientId !== 'string' || !/^[A-Za-z0-9\-.]{1,64}$/.test(patientId)) problems.push({ text: 'context.patientId must be a FHIR id', expression: ['context.patientId'] });
+  // encounter-discharge names the encounter (CDS Hooks: context.encounterId, required).
+  const encounterId = service.hook === 'encounter-discharge' && isObject(context) ? context.encounterId : undefined;
+  if (service.hook === 'encounter-discharge' && (typeof encounterId !== 'string' || !/^[A-Za-z0-9\-.]{1,64}$/.test(encounterId))) {
+    problems.push({ text: 'context.encounterId must be a FHIR id', expression: ['context.encounterId'] });
+  }
   if (body.fhirAuthorization !== undefined && body.fhirServer === undefined) problems.push({ text: 'fhirAuthorization requires fhirServer', expression: ['fhirAuthorization'] });
   if (body.prefetch !== undefined && !isObject(body.prefetch)) problems.push({ text: 'prefetch must be an object', expression: ['prefetch'] });
   if (problems.length > 0) {
@@ -191,7 +212,7 @@ function readHookRequest(body: unknown, service: CdsServiceDefinition): { patien
       missing.map((k) => `prefetch.${k}`),
     );
   }
-  return { patientId: patientId as string, hookInstance: body.hookInstance as string, prefetch };
+  return { patientId: patientId as string, ...(typeof encounterId === 'string' ? { encounterId } : {}), hookInstance: body.hookInstance as string, prefetch };
 }
 
 /**
@@ -265,7 +286,10 @@ const under140 = (text: string) => (text.length < 140 ? text : `${text.slice(0, 
 const KINDCHECK_SOURCE = '004_afb33b2afc6e3693.txt';
 
 /** The kindcheck card, or none: no prompt and no answer, or a kindcheck that is done. */
-function kindcheckCards(prefetch: Json, patientId: string, options: ResolvedOptions): CdsHooksCard[] {
+/** The prompts that open the kindcheck: a parent problem or a pregnancy (question 1 comes first). */
+const opensKindcheck = (p: Prompt) => p.question === 'kindcheck.parentSignals' || p.question === 'client.pregnant';
+
+function kindcheckCards(prefetch: Json, patientId: string, options: ResolvedOptions, encounterId?: string): CdsHooksCard[] {
   const { lang, base } = options;
   const evaluationDate = options.today();
   const birthDate = patientBirthDate(prefetch.patient, patientId, evaluationDate);
@@ -274,13 +298,14 @@ function kindcheckCards(prefetch: Json, patientId: string, options: ResolvedOpti
   const prompts: Prompt[] = [
     ...conditionPrompts(conditions, patientId, options.promptCodes, lang),
     ...childPrompts(related, patientId, evaluationDate, lang),
+    ...(encounterId !== undefined ? encounterPrompts(prefetch.encounter, encounterId, patientId, lang) : []),
   ];
   const response = latestResponse(prefetch, patientId, base, 'kindcheck');
   const kase = withBirthDate(response ? caseOf(response, base) : {}, birthDate);
   const answered = (kase.kindcheck as Json | undefined)?.parentSignals === true;
   // Only a parent problem or a pregnancy in the dossier (or a yes already given) opens the
   // kindcheck; a child in the family alone does not, as question 1 comes first.
-  if (!answered && !prompts.some((p) => p.question !== 'client.caresForMinor')) return [];
+  if (!answered && !prompts.some(opensKindcheck)) return [];
   const input = Object.fromEntries(Object.entries(kase).filter(([k]) => k === 'client' || k === 'contact' || k === 'kindcheck'));
   const result = evaluateKindcheck(input, { lang, evaluationDate });
   if (result.status === 'complete') return [];
@@ -319,7 +344,7 @@ function kindcheckCards(prefetch: Json, patientId: string, options: ResolvedOpti
   }
   lines.push(`_${w.source}:_ ${md(sourceTitle(KINDCHECK_SOURCE))}, Kind Check`);
 
-  const problems = prompts.filter((p) => p.question !== 'client.caresForMinor');
+  const problems = prompts.filter(opensKindcheck);
   const first = problems[0]?.text.replace(/ \[.*$/, '');
   const summary = result.status === 'open' && first
     ? w.summaryOpen(`${first}${problems.length > 1 ? w.more(problems.length - 1) : ''}`)
@@ -505,9 +530,9 @@ export function createCdsHooksHandler(options: CdsHooksServiceOptions = {}): (re
       await options.onFeedback(feedback, { serviceId: service.id });
       return json(200, {});
     }
-    const { patientId, prefetch } = readHookRequest(body, service);
+    const { patientId, encounterId, prefetch } = readHookRequest(body, service);
     try {
-      const cards = service.id === 'meldcode-kindcheck' ? kindcheckCards(prefetch, patientId, resolved) : afwegingskaderCards(prefetch, patientId, resolved);
+      const cards = service.id === 'meldcode-afwegingskader' ? afwegingskaderCards(prefetch, patientId, resolved) : kindcheckCards(prefetch, patientId, resolved, encounterId);
       return json(200, { cards });
     } catch (error) {
       if (error instanceof PrefetchError) throw new HttpError(400, 'invalid', error.message, [`prefetch.${error.key}`]);
