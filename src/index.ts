@@ -43,4 +43,8 @@ export { evaluateRecordKeeping } from './records/index.js';
 export type { DecisionFacts, RecordItem, RecordKeeping, RecordReason, RecordsEffect, RecordsInput } from './records/index.js';
 export type { ModuleNote, ModuleOptions } from './case/module.js';
 export type { AgeBand, DerivedFacts } from './case/age.js';
+export { setAnswer } from './answers/index.js';
+export type { AnswerValue } from './answers/index.js';
+export { verifyReceipt } from './receipt/index.js';
+export type { ReceiptCheck } from './receipt/index.js';
 export { VERSION } from './version.js';

@@ -149,6 +149,8 @@ const calls: Record<string, () => unknown> = {
   listMutants: () => testing.listMutants('basismodel'),
   mutateFramework: () => testing.mutateFramework('basismodel', { only: [testing.listMutants('basismodel')[0]!.id], invariants: false }),
   invariantChecks: () => testing.invariantChecks(core.getFramework('basismodel')),
+  setAnswer: () => core.setAnswer(adult(), 'considerations.help.canOffer', true),
+  verifyReceipt: () => core.verifyReceipt(core.evaluate(adult(), { evaluationDate: DATE }), adult()),
   diffFrameworks: () => testing.diffFrameworks('basismodel', 'artsen', { numRuns: 5, seed: 1, maxDifferences: 1 }),
 };
 

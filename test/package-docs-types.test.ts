@@ -68,6 +68,9 @@ const inlinedStill = new Set([
   'meldcode: safeEvaluateWith(framework)',
   'meldcode: stepRequirements(framework)',
   'meldcode: toMermaid(framework)',
+  'meldcode: setAnswer(kase)',
+  'meldcode: setAnswer →',
+  'meldcode: verifyReceipt(kase)',
 ]);
 
 describe('API reference: signatures name their types', () => {

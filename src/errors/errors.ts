@@ -39,6 +39,8 @@ export type MeldcodeIssueCode =
   | 'rules-do-not-compile'
   | 'shipped-id-modified'
   | 'unknown-question'
+  // setAnswer
+  | 'invalid-question-id'
   // FHIR: a QuestionnaireResponse, a canonical base, $next-question
   | 'duplicate-link-id'
   | 'entered-in-error'
