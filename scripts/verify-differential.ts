@@ -1,4 +1,4 @@
-// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id]
+// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N]
 // Compares the compiled evaluator with the json-rules-engine reference on generated cases, per
 // shipped framework (the cases are split evenly over the frameworks), in worker processes, one per
 // CPU. Prints the result per framework and exits 1 on the first difference, with the case.
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '20261201' },
     framework: { type: 'string' },
     worker: { type: 'boolean', default: false },
+    // Cases per worker process; smaller shares report progress more often (a long run stays readable).
+    share: { type: 'string' },
   },
 });
 const seed = Number(values.seed);
@@ -29,7 +31,7 @@ const frameworks = values.framework ? [values.framework] : listFrameworks().map(
 const total = Number(values.cases);
 const perFramework = Math.ceil(total / frameworks.length);
 const workers = Math.max(1, availableParallelism());
-const shareSize = Math.max(1000, Math.ceil(perFramework / Math.max(1, Math.ceil((workers * 4) / frameworks.length))));
+const shareSize = values.share ? Math.max(1, Number(values.share)) : Math.max(1000, Math.ceil(perFramework / Math.max(1, Math.ceil((workers * 4) / frameworks.length))));
 const shares = frameworks.flatMap((framework) =>
   Array.from({ length: Math.ceil(perFramework / shareSize) }, (_, i) => ({
     framework,
