@@ -66,6 +66,8 @@ export const stepRequirementSchema = z.strictObject({
   level: z.enum(requirementLevels),
   /** Whom it applies to when that is only part of the profession (e.g. dentists). */
   appliesTo: z.optional(textSchema),
+  /** The framework's role ids it applies to (e.g. `tandarts`); absent: every role. Declared under `roles`. */
+  roles: z.optional(z.array(kebabId)),
   text: textSchema,
   source: sourceSchema,
 });
@@ -217,6 +219,7 @@ export const frameworkSchema = z
       checkRoles(step.takenBy, ['steps', index, 'takenBy']);
       checkRoles(step.decidedBy, ['steps', index, 'decidedBy']);
       checkRoles(step.informed, ['steps', index, 'informed']);
+      step.requirements?.forEach((r, i) => checkRoles(r.roles, ['steps', index, 'requirements', i, 'roles']));
       if (step.decidedBy && step.step !== 5) {
         ctx.addIssue({ code: 'custom', path: ['steps', index, 'decidedBy'], message: 'only step 5 has a decision on the report' });
       }
@@ -610,6 +613,52 @@ function indicatorRules(indicators: readonly Indicator[], questions: readonly Gu
 }
 
 /**
+ * The framework's roles and step-5 requirements in the decision (issue 14 finding 10): who decides
+ * on the report at step 5, and each requirement of the framework's own at step 5, as actions once
+ * the afwegingskader advises (a report, or help offered). A requirement for some roles only names
+ * them; which role the user has is not an input yet (see the issue 14 note).
+ */
+function roleRules(framework: Framework): RuleFile['rules'] {
+  const roleName = new Map((framework.roles ?? []).map((r) => [r.id, r.name]));
+  const names = (ids: readonly string[], lang: 'nl' | 'en') => ids.map((id) => roleName.get(id)?.[lang] ?? id).join(', ');
+  const floorIds = new Set(getFloor().requirements.map((r) => r.id));
+  const advises: Condition = { any: [{ condition: 'route-any-report' }, { condition: 'route-consideration-5' }] };
+  const rules: RuleFile['rules'] = [];
+  for (const step of framework.steps ?? []) {
+    if (step.step !== 5) continue;
+    if (step.decidedBy && step.decidedBy.length > 0) {
+      rules.push({
+        id: 'rol-stap-5-beslist',
+        priority: 10,
+        conditions: { all: [{ condition: 'suspicion-yes' }] },
+        event: { type: 'action', params: { action: 'step-5-decided-by' } },
+        explanation: {
+          nl: `Over de melding (stap 5) beslissen in dit afwegingskader: ${names(step.decidedBy, 'nl')}. Leg uw afweging aan hen voor als u die rol niet hebt.`,
+          en: `In this framework the decision on the report (step 5) is taken by: ${names(step.decidedBy, 'en')}. Put your weighing to them if you do not have that role.`,
+        },
+        source: step.source ?? framework.source,
+      });
+    }
+    for (const r of step.requirements ?? []) {
+      if (floorIds.has(r.id) || r.level === 'not-applicable') continue;
+      const who = r.roles && r.roles.length > 0 ? { nl: `Voor de rol ${names(r.roles, 'nl')}: `, en: `For the role ${names(r.roles, 'en')}: ` } : r.appliesTo ? { nl: `Voor ${r.appliesTo.nl}: `, en: `For ${r.appliesTo.en}: ` } : { nl: '', en: '' };
+      rules.push({
+        id: `vereiste-stap-5-${r.id}`,
+        priority: 10,
+        conditions: { all: [{ condition: 'suspicion-yes' }, advises] },
+        event: { type: 'action', params: { action: `step-5-${r.id}` } },
+        explanation: {
+          nl: `${who.nl}${r.text.nl}${r.level === 'where-needed' ? ' (zo nodig)' : ''}`,
+          en: `${who.en}${r.text.en}${r.level === 'where-needed' ? ' (where needed)' : ''}`,
+        },
+        source: r.source,
+      });
+    }
+  }
+  return rules;
+}
+
+/**
  * Compiles a framework with the floor it inherits into one engine. A framework that would
  * remove or weaken the floor (see {@link floorIssues}) is rejected with the floor rule named.
  */
@@ -620,7 +669,8 @@ export function compileFramework(framework: Framework): CompiledFramework {
   const indicators = new Map<string, Indicator>();
   for (const indicator of [...floorIndicators, ...framework.indicators]) indicators.set(indicator.code, indicator);
 
-  const ruleFiles = [floorRules, indicatorRules([...indicators.values()], framework.guidingQuestions ?? []), ...(framework.rules ? [framework.rules] : [])];
+  const generated = indicatorRules([...indicators.values()], framework.guidingQuestions ?? []);
+  const ruleFiles = [floorRules, { ...generated, rules: [...generated.rules, ...roleRules(framework)] }, ...(framework.rules ? [framework.rules] : [])];
   // `$schema` only points an editor at the file format; it is not part of what decides.
   const { $schema: _schema, ...content } = framework;
   const hash = sha256Hex(canonicalJson({ floor: { rules: floorRules, indicators: floorIndicators }, framework: content }));
