@@ -188,6 +188,51 @@ export function provePriorityMutant(file: string, ruleId: string, to: number): P
   return { id, proved: true, swaps, reason };
 }
 
+/** Whether `a` can never hold without `b` (a ⇒ b): `a` and `not b` never hold together. */
+function implies(a: Condition, b: Condition, named: ReadonlyMap<string, Condition>): { proved: boolean; paths: string[] } {
+  return neverTogether(rule('a', a), rule('b', { not: b } as Condition), named);
+}
+const rule = (id: string, conditions: Condition) => ({ id, conditions, event: { type: 'x', params: {} } }) as unknown as AnyRule;
+
+/**
+ * Proves a drop-condition mutant equivalent: dropping part C of an `all` changes nothing where the
+ * rest of that `all` already implies C; dropping part D of an `any` changes nothing where D
+ * implies the rest of that `any` (proved with {@link neverTogether}, on the node itself, so it
+ * holds wherever the node stands).
+ */
+export function proveDropConditionMutant(mutantId: string): PriorityProof {
+  const m = /^([^/]+)\/([^/]+)\/drop-condition@(.+)$/.exec(mutantId);
+  const fail = (reason: string): PriorityProof => ({ id: mutantId, proved: false, swaps: [], reason });
+  if (!m) return fail('not a drop-condition mutant');
+  const [, file, target, path] = m as unknown as [string, string, string, string];
+  const runs = runsOf(file!);
+  if (runs.length === 0) return fail(`no run found for rule file ${file}`);
+  const paths = new Set<string>();
+  let described = '';
+  for (const run of runs) {
+    const root = target!.startsWith('condition:') ? run.named.get(target!.slice('condition:'.length)) : run.rules.find((r) => r.id === target)?.conditions;
+    if (!root) return fail(`${target} not found in ${run.name}`);
+    const steps = path!.split('.');
+    let node: Condition = root;
+    for (let i = 0; i < steps.length - 2; i += 2) node = (node as Record<string, Condition[]>)[steps[i]!]![Number(steps[i + 1])]!;
+    const kind = steps.at(-2) as 'all' | 'any';
+    const list = (node as Record<string, Condition[]>)[kind]!;
+    const index = Number(steps.at(-1));
+    const dropped = list[index]!;
+    const rest = list.filter((_, i) => i !== index);
+    const proof = kind === 'all' ? implies({ all: rest } as Condition, dropped, run.named) : implies(dropped, { any: rest } as Condition, run.named);
+    if (!proof.proved) return fail(`not proved in ${run.name}: the ${kind === 'all' ? 'rest of the all does not imply the dropped part' : 'dropped part does not imply the rest of the any'}`);
+    for (const p of proof.paths) paths.add(p);
+    described = kind === 'all' ? 'the rest of that all already implies the part dropped' : 'the part dropped already implies the rest of that any';
+  }
+  return {
+    id: mutantId,
+    proved: true,
+    swaps: [],
+    reason: `Dropping ${path} of ${target} changes nothing: ${described} (no case satisfies one without the other: contradictory tests on ${[...paths].sort().join(', ')}), in every run of the ${file} rules. Proved by scripts/equivalent-priority.ts.`,
+  };
+}
+
 /** The change-priority survivors of the tsv, each with its target priority. */
 export function prioritySurvivors(tsv: string): { file: string; ruleId: string; to: number }[] {
   return tsv
@@ -203,14 +248,19 @@ export function prioritySurvivors(tsv: string): { file: string; ruleId: string; 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = join(import.meta.dirname, '..');
   const tsv = readFileSync(join(root, 'docs', 'notes', 'issue-15-survivors.tsv'), 'utf8');
-  const proofs = prioritySurvivors(tsv).map((s) => provePriorityMutant(s.file, s.ruleId, s.to));
+  const dropped = tsv.split('\n').map((l) => l.split('\t')[0]!).filter((id) => /\/drop-condition@/.test(id));
+  const proofs = [...prioritySurvivors(tsv).map((s) => provePriorityMutant(s.file, s.ruleId, s.to)), ...dropped.map(proveDropConditionMutant)];
   for (const p of proofs) console.log(`${p.proved ? 'proved' : 'open  '} ${p.id}${p.proved ? '' : `: ${p.reason}`}`);
-  console.log(`${proofs.filter((p) => p.proved).length} of ${proofs.length} change-priority survivors proved equivalent`);
+  console.log(`${proofs.filter((p) => p.proved).length} of ${proofs.length} change-priority and drop-condition survivors proved equivalent`);
   if (process.argv.includes('--write')) {
     const path = join(root, 'test', 'mutants', 'equivalent.json');
     // The change-priority entries are this script's: each listed one proved again (its reason as the proof now reads, or dropped if no longer proved), then the new ones.
     const previous = JSON.parse(readFileSync(path, 'utf8')) as { id: string; reason: string }[];
     const list = previous.flatMap((e) => {
+      if (/\/drop-condition@/.test(e.id)) {
+        const proof = proveDropConditionMutant(e.id);
+        return proof.proved ? [{ id: e.id, reason: proof.reason }] : [];
+      }
       if (!e.id.endsWith('/change-priority')) return [e];
       const [file, ruleId] = e.id.split('/') as [string, string];
       const proof = provePriorityMutant(file, ruleId, Number(/Priority \d+ → (\d+)/.exec(e.reason)![1]));

@@ -8,6 +8,8 @@
 //   npm run mutate -- --sample 200      a seeded sample
 //   npm run mutate -- --json out.json   also write the full report
 //   npm run mutate -- --strict          exit 1 while a survivor is left unexplained
+//   npm run mutate -- --only ids.txt    only the mutants listed (one id a line; e.g. the survivors of
+//                                       docs/notes/issue-15-survivors.tsv), to check new golden cases
 //   npm run mutate -- --pin             add, for each survivor, the smallest case found that tells
 //                                       it apart to test/mutants/golden.json (the unmutated value)
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,12 +23,14 @@ import { loadExamples } from './load-examples.js';
 const { values } = parseArgs({
   options: {
     sample: { type: 'string' }, runs: { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' }, strict: { type: 'boolean' },
-    pin: { type: 'boolean' }, part: { type: 'string' }, out: { type: 'string' },
+    pin: { type: 'boolean' }, part: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' },
   },
 });
 const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'];
 const dir = join(import.meta.dirname, '..', 'test', 'mutants');
 const extra = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
+// The consent trail of each weighing case (test/mutants/advice.ts weighingGolden), recorded once and reviewed: exactly one objection rule holds, the one the status names (test/mutants-weighing.test.ts checks that rule).
+const trails = JSON.parse(readFileSync(join(dir, 'trails.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
 const equivalent = JSON.parse(readFileSync(join(dir, 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
 const numRuns = values.runs ? Number(values.runs) : 25;
 const seed = values.seed ? Number(values.seed) : 20261201;
@@ -35,7 +39,9 @@ const seed = values.seed ? Number(values.seed) : 20261201;
 const suggest = values.pin ? { suggest: 150, invariants: false } : {};
 // --part k/n: every n-th mutant from the k-th, so n processes can share the work.
 const [part, parts] = (values.part ?? '1/1').split('/').map(Number) as [number, number];
-const inPart = (ids: string[]) => ({ only: ids.filter((_, i) => i % parts === part - 1) });
+// --only: the mutant ids listed in a file (the first column of each line), every other mutant left out.
+const listed = values.only ? new Set(readFileSync(values.only, 'utf8').split('\n').map((l) => l.split('\t')[0]!.trim()).filter(Boolean)) : undefined;
+const inPart = (ids: string[]) => ({ only: ids.filter((id) => !listed || listed.has(id)).filter((_, i) => i % parts === part - 1) });
 
 /** The golden cases of one framework: the examples that hold there, and the extra ones for it. */
 function goldenFor(framework: string): GoldenCase[] {
@@ -53,11 +59,11 @@ function goldenFor(framework: string): GoldenCase[] {
     }
     return [{ id: `examples/${e.id}`, case: e.case as never, evaluationDate: '2026-11-23', expect }];
   });
-  const pins = extra.filter((g) => !g.frameworks || g.frameworks.includes(framework)).map(({ frameworks: _f, ...g }) => g);
+  const pins = [...extra, ...trails].filter((g) => !g.frameworks || g.frameworks.includes(framework)).map(({ frameworks: _f, ...g }) => g);
   // A golden case that does not hold on the unmutated framework is left out and named (the working
   // tree may be mid-change); a stale pin is replaced by --pin.
-  // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere (artsen adds its step-2 advice to every case).
-  const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework, framework === 'artsen' ? ['framework-requires-veilig-thuis-advice'] : []);
+  // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere.
+  const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework);
   return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), framework === 'artsen'), ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
@@ -83,12 +89,12 @@ const started = performance.now();
 const reports: MutationReport[] = [];
 const sample = values.sample ? Number(values.sample) : undefined;
 for (const id of frameworks) {
-  const own = parts > 1 ? inPart(listMutants(id).map((m) => m.id)) : {};
+  const own = parts > 1 || listed ? inPart(listMutants(id).map((m) => m.id)) : {};
   reports.push(mutateFramework(id, { golden: goldenFor(id), equivalent, numRuns, seed, ...suggest, ...own, ...(sample ? { sample: Math.max(1, Math.round(sample / 20)) } : {}) }));
 }
 // The floor and the modules are the same under every framework: analysed with basismodel, and a
 // survivor is tried again under each other framework (some rules only run there).
-const sharedPart = parts > 1 ? inPart(listMutants('basismodel', ['floor', 'modules']).map((m) => m.id)) : {};
+const sharedPart = parts > 1 || listed ? inPart(listMutants('basismodel', ['floor', 'modules']).map((m) => m.id)) : {};
 const shared = mutateFramework('basismodel', { targets: ['floor', 'modules'], golden: goldenFor('basismodel'), equivalent, numRuns, seed, ...suggest, ...sharedPart, ...(sample ? { sample } : {}) });
 let survivors = shared.survivors.map((s) => s.mutant.id);
 const laterKills = new Map<string, MutantResult>();

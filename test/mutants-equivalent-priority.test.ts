@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { neverTogether, provePriorityMutant, runsOf } from '../scripts/equivalent-priority.js';
+import { neverTogether, proveDropConditionMutant, provePriorityMutant, runsOf } from '../scripts/equivalent-priority.js';
 import type { BaseEffect, Condition, Rule } from '../src/rules/schema.js';
 
 const equivalent = JSON.parse(readFileSync(join(process.cwd(), 'test', 'mutants', 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
@@ -58,6 +58,22 @@ describe('provePriorityMutant', () => {
     const [file, ruleId] = id.split('/') as [string, string];
     const to = Number(/Priority \d+ → (\d+)/.exec(entry.reason)![1]);
     const proof = provePriorityMutant(file, ruleId, to);
+    expect(proof.proved, proof.reason).toBe(true);
+    expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
+  });
+});
+
+describe('proveDropConditionMutant', () => {
+  it('proves a conjunct the rest of its all implies, and refuses one it does not', () => {
+    // objection-protection-prevails needs not(unsafety-yes), and always-report needs unsafety-yes: not(always-report) adds nothing.
+    expect(proveDropConditionMutant('consent/objection-protection-prevails/drop-condition@all.0').proved).toBe(true);
+    // Without objection-stands the rule would weigh an objection that was never raised.
+    expect(proveDropConditionMutant('consent/objection-prevails/drop-condition@all.1').proved).toBe(false);
+  });
+
+  const listed = equivalent.filter((e) => /\/drop-condition@/.test(e.id));
+  it.each(listed.map((e) => [e.id, e] as const))('%s is proved again', (id, entry) => {
+    const proof = proveDropConditionMutant(id);
     expect(proof.proved, proof.reason).toBe(true);
     expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
   });

@@ -10,25 +10,30 @@ import { faq004WeighingGolden, weighingGolden } from './mutants/advice.js';
 
 const view = (framework: string, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 
-describe.each([
-  ['sociaal-domein', []],
-  ['onderwijs', []],
-  ['artsen', ['framework-requires-veilig-thuis-advice']],
-] as const)('%s: an objection is weighed', (framework, extra) => {
+describe.each(['sociaal-domein', 'onderwijs', 'artsen'])('%s: an objection is weighed', (framework) => {
   it("the framework does not use FAQ 004's exception regime", () => expect(getFramework(framework).objectionRegime?.regime ?? 'weighing').toBe('weighing'));
 
-  it.each(weighingGolden(framework, [...extra]).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
+  it.each(weighingGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
     const v = view(framework, g.case);
     for (const [key, value] of Object.entries(g.expect)) expect(v[key], key).toEqual(value);
   });
 
   it('protection prevailing or not decides the objection, and only with afweging 2 answered', () => {
-    const byId = Object.fromEntries(weighingGolden(framework, [...extra]).map((g) => [g.id.split('/').at(-1)!, view(framework, g.case)]));
+    const byId = Object.fromEntries(weighingGolden(framework).map((g) => [g.id.split('/').at(-1)!, view(framework, g.case)]));
     expect(byId.prevails!['conversation.objection']).not.toBe(byId['protection-prevails']!['conversation.objection']);
     expect(byId['unsafety-open']!['conversation.objection']).toBe('open');
     // With norm 1 the objection does not set the report aside; weighing it heavier sends the professional to Veilig Thuis.
     expect(byId['norm-1-weighed']!.actions).toContain('ask-veilig-thuis-advice');
     expect(byId['norm-1']!.actions).not.toContain('ask-veilig-thuis-advice');
+  });
+});
+
+describe.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('%s: one objection status per case', (framework) => {
+  it.each(weighingGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s: exactly one objection rule holds, the one the status names', (_, g) => {
+    const d = evaluate(g.case as never, { framework, evaluationDate: '2026-11-23' });
+    const held = d.trail.filter((e) => e.module === 'consent' && e.outcome && e.effect.type === 'objection');
+    expect(held).toHaveLength(1);
+    expect((held[0]!.effect as { params: { status: string } }).params.status).toBe(d.conversation!.objection.status);
   });
 });
 

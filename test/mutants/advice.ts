@@ -96,7 +96,6 @@ const adult = { age: 35, caresForMinor: false, pregnant: false, caresForCareDepe
 const noUnsafety = { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false } };
 const acuteUnsafety = { suspicion: true, unsafety: { acute: true } };
 const objection = (rest: Record<string, unknown>) => ({ raised: true, canBeMet: false, ...rest });
-const reportAtOnce = ['emergency-advice-and-report-at-once', 'keep-following', 'report-even-if-others-involved', 'restart-on-new-signals', 'take-open-steps-first', 'step-4-doubt-ask-veilig-thuis'];
 
 /**
  * The weighing of an objection, for a framework whose objection regime is not FAQ 004's exception
@@ -111,22 +110,25 @@ const reportAtOnce = ['emergency-advice-and-report-at-once', 'keep-following', '
  *   melden met de cliënt?"); the professional who weighs the objection heavier there is told to
  *   ask Veilig Thuis (004 "Toepassen"); afweging 2 unanswered asks it first;
  * - a minor with acute unsafety always reports, whatever the objection (FAQ 004).
- * `extra` adds the actions a framework adds to every case (artsen: the step-2 advice).
+ * The actions are not pinned here (other modules add theirs); the consent trail of each case is, in
+ * test/mutants/trails.json, and test/mutants-weighing.test.ts checks the Veilig Thuis advice.
  */
-export function weighingGolden(framework: string, extra: string[] = []): GoldenCase[] {
+export function weighingGolden(framework: string): GoldenCase[] {
   const g = (id: string, c: Record<string, unknown>, expect: Record<string, unknown>): GoldenCase => ({ id: `advice/weighing/${framework}/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect });
-  const asks = ['ask-veilig-thuis-advice', ...extra, 'step-4-doubt-ask-veilig-thuis'];
-  const atOnce = [...reportAtOnce.slice(0, 5), ...extra, reportAtOnce[5]!];
   return [
     g('met', { client: adult, considerations: noUnsafety, objection: { raised: true, canBeMet: true, protectionPrevails: false } }, { 'conversation.objection': 'objection-met' }),
-    g('prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: false }) }, { 'conversation.objection': 'objection-prevails', actions: asks }),
-    g('protection-prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: true }) }, { 'conversation.objection': 'protection-prevails', actions: asks }),
+    g('prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: false }) }, { 'conversation.objection': 'objection-prevails' }),
+    g('protection-prevails', { client: adult, considerations: noUnsafety, objection: objection({ protectionPrevails: true }) }, { 'conversation.objection': 'protection-prevails' }),
     g('weighing-open', { client: adult, considerations: noUnsafety, objection: objection({}) }, { 'conversation.objection': 'open' }),
-    g('norm-1-weighed', { client: adult, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1', actions: [...atOnce, 'ask-veilig-thuis-advice'] }),
-    g('norm-1', { client: adult, considerations: acuteUnsafety, objection: objection({}) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1', actions: atOnce }),
+    g('norm-1-weighed', { client: adult, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1' }),
+    g('norm-1', { client: adult, considerations: acuteUnsafety, objection: objection({}) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'notice-norm-1' }),
     g('unsafety-open', { client: adult, considerations: { suspicion: true }, objection: objection({ protectionPrevails: false }) }, { 'conversation.objection': 'open' }),
-    g('minor-always-reports', { client: { ...adult, age: 15 }, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'always-report', actions: atOnce }),
+    g('minor-always-reports', { client: { ...adult, age: 15 }, considerations: acuteUnsafety, objection: objection({ protectionPrevails: false }) }, { outcome: 'report', 'report.necessary': true, 'conversation.objection': 'always-report' }),
     g('no-objection', { client: adult, considerations: noUnsafety, objection: { raised: false, protectionPrevails: false } }, { 'conversation.objection': 'no-objection' }),
+    // The objection's status comes from one rule only: one that can be met, or none raised, is never weighed, not even with norm 1.
+    g('met-norm-1', { client: adult, considerations: acuteUnsafety, objection: { raised: true, canBeMet: true, protectionPrevails: false } }, { 'conversation.objection': 'objection-met' }),
+    g('no-objection-norm-1', { client: adult, considerations: acuteUnsafety, objection: { raised: false, protectionPrevails: false } }, { 'conversation.objection': 'no-objection' }),
+    g('minor-no-unsafety', { client: { ...adult, age: 15 }, considerations: noUnsafety, objection: objection({ protectionPrevails: false }) }, {}),
   ];
 }
 
