@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, getFramework, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
-import { adviceGolden, consentAgeGolden, faq004WeighingGolden, indicatorGolden, scopeGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
+import { adviceGolden, consentAgeGolden, faq004WeighingGolden, floorGolden, indicatorGolden, scopeGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
 
 const { values } = parseArgs({
@@ -64,7 +64,7 @@ function goldenFor(framework: string): GoldenCase[] {
   // tree may be mid-change); a stale pin is replaced by --pin.
   // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere.
   const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework);
-  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), framework === 'artsen'), ...indicatorGolden(getFramework(framework)), ...pins]);
+  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...(framework === 'basismodel' ? floorGolden : []), ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), framework === 'artsen'), ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
 /**

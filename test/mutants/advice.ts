@@ -230,3 +230,38 @@ export function stepTwoGolden(framework: Framework, adviceRequired: boolean): Go
     g('consulted-not-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: false }, adviceRequired ? [1, 2, 3, 4] : [1, 3, 4]),
   ];
 }
+
+const noUnsafetyAtAll = { acute: false, structural: false, disclosure: false };
+const helpAble = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
+const afterReport = ['blijf-volgen-na-melding', 'ook-melden-als-hulp-al-betrokken-is', 'nieuwe-signalen-opnieuw-bij-stap-1'];
+
+/**
+ * The five considerations' routes (001 Hoofdstuk 3 "Vijf afwegingen in het afwegingskader"; the
+ * floor, the same under every framework), each with the floor rules that hold, in order:
+ * - afweging 2 yes (norm 1): report, go through 3 to 5 with Veilig Thuis; acute unsafety also asks
+ *   Veilig Thuis at once (000 §3.4 Noodsituaties); a disclosure is coordinated with Veilig Thuis and
+ *   the victim (001 Afweging 2); help the professional can give goes alongside the report;
+ * - afweging 3 no (norm 2): help cannot be given when any one of its conditions is answered no
+ *   (can offer, a picture of safety, the history, fitting help);
+ * - afweging 4 no: help refused, report; afweging 5 no (norm 3): help does not reach safety, report;
+ *   afweging 5 yes: help, no report.
+ * The trails were recorded from the rules and reviewed against those headings.
+ */
+export const floorGolden: GoldenCase[] = (
+  [
+    ['disclosure-actual', { suspicion: true, unsafety: { disclosure: true }, disclosurePastAndSafeNow: false }, 'report', [1], ['afweging-1-ja', 'afweging-2-ja-norm-1', 'afwegingen-3-tot-5-met-veilig-thuis', 'disclosure-afstemmen-met-veilig-thuis-en-slachtoffer', ...afterReport]],
+    ['norm-1-acute', { suspicion: true, unsafety: { acute: true } }, 'report', [1], ['afweging-1-ja', 'afweging-2-ja-norm-1', 'afwegingen-3-tot-5-met-veilig-thuis', 'noodsituatie-direct-advies-en-melding', ...afterReport]],
+    ['norm-1-help-alongside', { suspicion: true, unsafety: { structural: true }, help: helpAble, helpAccepted: true }, 'report-and-help', [1], ['afweging-1-ja', 'afweging-2-ja-norm-1', 'hulp-naast-melding', 'afwegingen-3-tot-5-met-veilig-thuis', ...afterReport]],
+    ['norm-2-cannot-offer', { suspicion: true, unsafety: noUnsafetyAtAll, help: { canOffer: false } }, 'report', [2], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-nee-norm-2', ...afterReport]],
+    ['norm-2-no-safety-picture', { suspicion: true, unsafety: noUnsafetyAtAll, help: { safetyPicture: false } }, 'report', [2], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-nee-norm-2', ...afterReport]],
+    ['norm-2-no-fitting-help', { suspicion: true, unsafety: noUnsafetyAtAll, help: { fittingHelp: false } }, 'report', [2], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-nee-norm-2', ...afterReport]],
+    ['help-refused', { suspicion: true, unsafety: noUnsafetyAtAll, help: helpAble, helpAccepted: false }, 'report', [], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-ja', 'afweging-4-nee', ...afterReport, 'vier-voorwaarden-effectieve-hulp']],
+    ['norm-3', { suspicion: true, unsafety: noUnsafetyAtAll, help: helpAble, helpAccepted: true, helpReachesSafety: false }, 'report', [3], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-ja', 'afweging-4-ja', 'afweging-5-nee-norm-3', ...afterReport, 'vier-voorwaarden-effectieve-hulp']],
+    ['help-reaches-safety', { suspicion: true, unsafety: noUnsafetyAtAll, help: helpAble, helpAccepted: true, helpReachesSafety: true }, 'help', [], ['afweging-1-ja', 'afweging-2-nee', 'afweging-3-ja', 'afweging-4-ja', 'afweging-5-ja', 'nieuwe-signalen-opnieuw-bij-stap-1', 'vier-voorwaarden-effectieve-hulp']],
+  ] as const
+).map(([id, considerations, outcome, norms, trail]): GoldenCase => ({
+  id: `advice/floor/${id}`,
+  case: { considerations } as CaseInput,
+  evaluationDate: '2026-11-23',
+  expect: { outcome, 'report.norms': [...norms], 'trail.afwegingskader': [...trail] },
+}));
