@@ -70,7 +70,9 @@ describe('generated docs', () => {
       expect(existsSync(join(root, path)), path).toBe(true);
       expect(readFileSync(join(root, path), 'utf8'), path).toBe(content);
     }
-  });
+    // The first render computes each page's diff table (diffFrameworks against basismodel, tens of
+    // seconds of CPU); on a loaded machine that outlasts the default timeout. Later renders reuse it.
+  }, 900_000);
 
   it('each page shows the sources, the indicators and the flowchart', () => {
     const page = generatedFiles().get('docs/frameworks/sociaal-domein.md')!;

@@ -122,8 +122,10 @@ describe('the psychologen-pedagogen alias of sociaal-domein', () => {
   });
 
   it('its generated page says it is an alias, cites the source and links the framework page', async () => {
-    const { generatedFiles } = await import('../scripts/framework-docs.js');
-    const page = generatedFiles().get(`docs/frameworks/${ALIAS}.md`)!;
+    // The alias page alone (generatedFiles would compute every framework's diff table first).
+    const { renderAliasDoc } = await import('../scripts/framework-docs.js');
+    const page = renderAliasDoc(frameworkAlias(ALIAS)!);
+    expect(readFileSync(join(process.cwd(), 'docs', 'frameworks', `${ALIAS}.md`), 'utf8')).toBe(page);
     expect(page).toContain('| alias of | [`sociaal-domein`](sociaal-domein.md)');
     expect(page).toContain('Bijlage 2 Afwegingskader');
     expect(page).toContain('<https://www.afwegingskadermeldcode.nl/>');

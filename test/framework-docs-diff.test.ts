@@ -1,7 +1,7 @@
 // The table on each generated framework page (issue 15 item 5): how the framework differs from
 // basismodel, computed by diffFrameworks and shrunk to minimal cases. That the pages on disk are
 // the generated ones is checked by test/flowchart.test.ts ('is up to date').
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIFF_BASE, diffFromBase, generatedFiles, renderDiffSection } from '../scripts/framework-docs.js';
 import { extendFramework, getFramework, listFrameworks } from '../src/index.js';
 
@@ -9,7 +9,11 @@ const section = (page: string) => page.slice(page.indexOf('## How it differs fro
 const rows = (text: string) => text.split('\n').filter((l) => /^\| \d+ \|/.test(l));
 
 describe('the diff table on each framework page', () => {
-  const files = generatedFiles();
+  // The pages' diff tables take tens of seconds of CPU to compute, once: more on a loaded machine than a test's timeout.
+  let files: Map<string, string>;
+  beforeAll(() => {
+    files = generatedFiles();
+  }, 900_000);
 
   it.each(listFrameworks().filter((f) => f.id !== DIFF_BASE).map((f) => f.id))('%s: one row per difference diffFrameworks finds, each with its minimal case and both outcomes', (id) => {
     const diff = diffFromBase(getFramework(id));
