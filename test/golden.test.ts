@@ -37,6 +37,12 @@ describe('afweging 1: suspicion', () => {
       { client: { caresForMinor: true }, considerations: { suspicion: false, indicators: { 'parent-intoxication': true } } },
       'considerations.indicators.parent-intoxication',
     ],
+    // Ruling C: the serious parent factors are floor examples for a pregnant client too.
+    [
+      'a serious parent factor of a pregnant client',
+      { client: { pregnant: true }, considerations: { suspicion: false, indicators: { 'parent-intoxication': true } } },
+      'considerations.indicators.parent-intoxication',
+    ],
   ])('no suspicion beside %s is an input error naming both answers', (_, input, path) => {
     const error = thrown(() => run(input as CaseInput));
     expect(error).toBeInstanceOf(MeldcodeInputError);

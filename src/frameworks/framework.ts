@@ -341,7 +341,7 @@ export function contradictionIssues(
         indicators?: Record<string, boolean> | undefined;
       }
     | undefined,
-  client?: { caresForMinor?: boolean | undefined } | undefined,
+  client?: { caresForMinor?: boolean | undefined; pregnant?: boolean | undefined } | undefined,
 ): { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] {
   const issues: { path: (string | number)[]; code: InputIssueCode; message: { nl: string; en: string } }[] = [];
   const kinds = unsafetyIndicatorKinds(framework);
@@ -382,11 +382,13 @@ export function contradictionIssues(
       if (answer !== true) continue;
       const kind = kinds.get(code);
       if (kind) noSuspicion(['considerations', 'indicators', code], `indicator "${code}" van ${label[kind].nl}`, `indicator "${code}" of ${label[kind].en}`);
-      else if (parentFactors.has(code) && client?.caresForMinor === true) {
+      // The parent factors are floor examples for a client who cares for minor children or is
+      // pregnant (ruling C; 001 ch. 3, Afweging 2), so "no suspicion" beside one closes a norm-1 answer.
+      else if (parentFactors.has(code) && (client?.caresForMinor === true || client?.pregnant === true)) {
         noSuspicion(
           ['considerations', 'indicators', code],
-          `de ernstige ouderfactor "${code}" (bij een cliënt die voor minderjarige kinderen zorgt)`,
-          `the serious parent factor "${code}" (for a client who cares for minor children)`,
+          `de ernstige ouderfactor "${code}" (bij een cliënt die voor minderjarige kinderen zorgt of zwanger is)`,
+          `the serious parent factor "${code}" (for a client who cares for minor children or is pregnant)`,
         );
       }
     }

@@ -195,7 +195,7 @@ function dropContradictions(c: CaseInput, kinds: ReadonlyMap<string, 'acute' | '
   if (k.suspicion === false) {
     const direct = k.unsafety && (k.unsafety.acute === true || k.unsafety.structural === true || k.unsafety.disclosure === true);
     const indicated = Object.entries(k.indicators ?? {}).some(
-      ([code, yes]) => yes && (kinds.has(code) || (parent.has(code) && c.client?.caresForMinor === true)),
+      ([code, yes]) => yes && (kinds.has(code) || (parent.has(code) && (c.client?.caresForMinor === true || c.client?.pregnant === true))),
     );
     if (direct || indicated) {
       const { suspicion: _dropped, ...rest } = k;
@@ -364,10 +364,11 @@ function checks(framework: Framework, run = (c: unknown): Decision => evaluate(c
     'no-suspicion': {
       arbitraries: [cases],
       check: (c: CaseInput) => {
-        // Without the signs of unsafety that "no suspicion" would contradict (an input error).
+        // Without the signs of unsafety that "no suspicion" would contradict (an input error):
+        // these include a parent factor of a client who cares for minors or is pregnant (ruling C).
         const { unsafety: _u, indicators, ...rest } = c.considerations ?? {};
         const kept = Object.fromEntries(Object.entries(indicators ?? {}).filter(([code, yes]) => !yes || !unsafetyCodes.has(code)));
-        const d = run({ ...c, client: { ...c.client, caresForMinor: false }, considerations: { ...rest, indicators: kept, suspicion: false } });
+        const d = run({ ...c, client: { ...c.client, caresForMinor: false, pregnant: false }, considerations: { ...rest, indicators: kept, suspicion: false } });
         expect(d.outcome === 'close-and-record' && d.report.necessary === false, `no suspicion gave ${d.outcome}, not close-and-record`);
       },
     },
