@@ -80,6 +80,15 @@ describe('the psychologen-pedagogen alias of sociaal-domein', () => {
     expect(evaluate(kase, { ...DATE, framework: 'basismodel' }).conversation).not.toEqual(direct.conversation);
   });
 
+  it('a case that names the alias is evaluated with the alias (or sociaal-domein) as option, but not with another framework', () => {
+    const kase = { framework: ALIAS, considerations: { suspicion: false } } as const;
+    expect(evaluate(kase, { ...DATE, framework: ALIAS }).receipt.framework.id).toBe('sociaal-domein');
+    expect(evaluate(kase, { ...DATE, framework: 'sociaal-domein' }).outcome).toBe('close-and-record');
+    const error = thrown(() => evaluate(kase, { ...DATE, framework: 'basismodel' }));
+    expect(error).toBeInstanceOf(MeldcodeInputError);
+    expect((error as MeldcodeInputError).issues.map((i) => i.code)).toEqual(['framework-mismatch']);
+  });
+
   it('an unknown id names the alias among the known ones', () => {
     const error = thrown(() => getFramework('psychologen')) as MeldcodeInputError;
     expect(error).toBeInstanceOf(MeldcodeInputError);

@@ -68,7 +68,9 @@ function parseCase(
   const rawId = named ?? given?.id ?? resolver.defaultId;
   const frameworkTypeIssue = issues.some((i) => i.path.length === 1 && i.path[0] === 'framework');
   let framework = given;
-  if (given && typeof rawId === 'string' && rawId !== given.id && !frameworkTypeIssue) {
+  // An alias (psychologen-pedagogen for sociaal-domein) names the same document: no mismatch.
+  const sameDocument = (id: string) => id === given?.id || (resolver.has(id) && resolver.get(id) === given);
+  if (given && typeof rawId === 'string' && !sameDocument(rawId) && !frameworkTypeIssue) {
     issues.push({
       path: ['framework'],
       code: 'framework-mismatch',
