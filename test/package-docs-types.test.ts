@@ -8,15 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { entries as allEntries } from '../tsup.config.js';
+import { publicEntries } from './support/public-entries.js';
 
 const root = process.cwd();
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const entries: Record<string, string> = allEntries;
-const publicEntries = Object.entries(pkg.exports as Record<string, { import?: { default: string } } | string>)
-  .filter((e): e is [string, { import: { default: string } }] => typeof e[1] !== 'string' && e[1].import !== undefined)
-  .map(([subpath, c]) => [subpath, entries[c.import.default.replace(/^\.\/dist\/(.+)\.js$/, '$1')] as string] as const);
-
 /** The longest type (in characters, as TypeScript prints it) a signature may write out. */
 const LIMIT = 300;
 

@@ -4,16 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { entries as allEntries } from '../tsup.config.js';
+import { publicEntries } from './support/public-entries.js';
 
 const root = process.cwd();
-const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-const entries: Record<string, string> = allEntries;
-
-/** The source file of each subpath export, through its tsup entry. */
-const publicEntries = Object.entries(pkg.exports as Record<string, { import?: { default: string } } | string>)
-  .filter((e): e is [string, { import: { default: string } }] => typeof e[1] !== 'string' && e[1].import !== undefined)
-  .map(([subpath, c]) => [subpath, entries[c.import.default.replace(/^\.\/dist\/(.+)\.js$/, '$1')] as string] as const);
 
 /**
  * Value exports of other modules that still lack an @example when this test was written. The

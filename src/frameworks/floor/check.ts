@@ -111,31 +111,20 @@ export function floorIssues(framework: Framework): InputIssue[] {
       });
     }
   });
-  (framework.guidingQuestions ?? []).forEach((q, index) => {
-    if (parentCodes.has(q.code)) {
-      issues.push({
-        path: ['guidingQuestions', index, 'code'],
-        code: 'duplicate-indicator',
-        message: {
-          nl: `code "${q.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
-          en: `code "${q.code}" already exists (the serious parent factors belong to the legal floor)`,
-        },
-      });
-    }
-  });
-
-  framework.indicators.forEach((indicator, index) => {
-    if (parentCodes.has(indicator.code)) {
-      issues.push({
-        path: ['indicators', index, 'code'],
-        code: 'duplicate-indicator',
-        message: {
-          nl: `indicatorcode "${indicator.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
-          en: `indicator code "${indicator.code}" already exists (the serious parent factors belong to the legal floor)`,
-        },
-      });
-    }
-  });
+  // A helping question or an indicator may not take the code of a serious parent factor.
+  const parentCodeTaken = (list: 'guidingQuestions' | 'indicators', label: { nl: string; en: string }) => (item: { code: string }, index: number) => {
+    if (!parentCodes.has(item.code)) return;
+    issues.push({
+      path: [list, index, 'code'],
+      code: 'duplicate-indicator',
+      message: {
+        nl: `${label.nl} "${item.code}" bestaat al (de ernstige ouderfactoren horen bij de wettelijke ondergrens)`,
+        en: `${label.en} "${item.code}" already exists (the serious parent factors belong to the legal floor)`,
+      },
+    });
+  };
+  (framework.guidingQuestions ?? []).forEach(parentCodeTaken('guidingQuestions', { nl: 'code', en: 'code' }));
+  framework.indicators.forEach(parentCodeTaken('indicators', { nl: 'indicatorcode', en: 'indicator code' }));
 
   framework.rules?.rules.forEach((rule, index) => {
     const path = ['rules', 'rules', index];
