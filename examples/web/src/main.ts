@@ -465,7 +465,7 @@ function setFromAll(q: Question, raw: string): void {
     value = parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : null;
   } else value = raw;
   if (value === null) {
-    update({ notice: { text: t().refused, issues: [{ path: q.id.split('.'), code: 'invalid', message: { nl: words.nl.listHint, en: words.en.listHint } }] } }, id);
+    update({ notice: { text: t().refused, issues: [{ path: q.id.split('.'), code: 'invalid_format', message: { nl: words.nl.listHint, en: words.en.listHint } }] } }, id);
     return;
   }
   const r = model.answer(state.session, q.id, value, false);
