@@ -19,6 +19,7 @@ import { evaluate, getFramework, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
 import { adviceGolden, consentAgeGolden, faq004WeighingGolden, floorGolden, indicatorGolden, scopeGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     pin: { type: 'boolean' }, part: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' },
   },
 });
-const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'];
+const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'] as const;
 const dir = join(import.meta.dirname, '..', 'test', 'mutants');
 const extra = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
 // The consent trail of each weighing case (test/mutants/advice.ts weighingGolden), recorded once and reviewed: exactly one objection rule holds, the one the status names (test/mutants-weighing.test.ts checks that rule).
@@ -44,7 +45,7 @@ const listed = values.only ? new Set(readFileSync(values.only, 'utf8').split('\n
 const inPart = (ids: string[]) => ({ only: ids.filter((id) => !listed || listed.has(id)).filter((_, i) => i % parts === part - 1) });
 
 /** The golden cases of one framework: the examples that hold there, and the extra ones for it. */
-function goldenFor(framework: string): GoldenCase[] {
+function goldenFor(framework: FrameworkId): GoldenCase[] {
   const fromExamples = loadExamples().flatMap((e): GoldenCase[] => {
     const want = e.expectPerFramework?.[framework] ?? e.expect;
     const expect = { outcome: want.outcome, 'report.necessary': e.expect.outcome === 'out-of-scope' ? null : want.necessary, 'report.norms': want.norms };
@@ -72,7 +73,7 @@ function goldenFor(framework: string): GoldenCase[] {
  * was made; after a deliberate change of behaviour it goes stale: it is left out (and counted),
  * and `--pin` makes a new one for a mutant that survives without it.
  */
-function current(framework: string, pins: GoldenCase[]): GoldenCase[] {
+function current(framework: FrameworkId, pins: GoldenCase[]): GoldenCase[] {
   try {
     mutateFramework(framework, { golden: pins, only: [], invariants: false });
     return pins;

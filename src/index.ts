@@ -18,7 +18,7 @@ export type { InputIssue, InputIssueCode, MeldcodeErrorKind, MeldcodeIssueCode, 
 export { formatDecision, formatSource } from './format/format.js';
 export { sourceCatalogue, sourceTitle } from './sources/index.js';
 export type { NotStated, SourceBasis, SourceCatalogueEntry } from './sources/index.js';
-export { getFramework, listFrameworks } from './frameworks/registry.js';
+export { getFramework, hasFramework, listFrameworks } from './frameworks/registry.js';
 export type { FrameworkSummary, NotYetEncodedFramework } from './frameworks/registry.js';
 export type { Framework, FrameworkInput, Indicator } from './frameworks/framework.js';
 export type { RequirementLevel, StepRequirement } from './frameworks/framework.js';

@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { type CaseInput, evaluate } from '../src/index.js';
 import { citationProblem, needsSources, noSources } from './support/sources.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 const SHIPPED = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const;
 const noUnsafety = { acute: false, structural: false, disclosure: false };
 const ableToHelp = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
-const ids = (c: CaseInput, framework = 'basismodel') => evaluate(c, { ...DATE, framework }).actions.map((a) => a.id);
+const ids = (c: CaseInput, framework: FrameworkId = 'basismodel') => evaluate(c, { ...DATE, framework }).actions.map((a) => a.id);
 const action = (c: CaseInput, id: string) => evaluate(c, DATE).actions.find((a) => a.id === id);
 
 describe('the conversation with a child (000 Stap 3 › Gesprek met kinderen)', () => {

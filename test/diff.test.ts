@@ -44,12 +44,12 @@ describe('diffFrameworks', () => {
 
   it('removes every answer the difference does not need, also where fast-check cannot shrink', () => {
     const big = { steps: { colleagueConsulted: true, signalsRecorded: true }, contact: { oneOff: false }, considerations: { suspicion: true, childSignals: false } };
-    const opts = (framework: typeof seeded | string) => ({ framework, evaluationDate: KIT_EVALUATION_DATE });
+    const opts = (framework: typeof seeded | 'basismodel') => ({ framework, evaluationDate: KIT_EVALUATION_DATE });
     const found = searchDifferences(fc.constant(big), (c) => ({ a: evaluate(c, opts('basismodel')), b: evaluate(c, opts(seeded)) }), { numRuns: 5 });
     expect(found.differences.map((d) => [d.key, d.case])).toContainEqual(['steps.open: 2 only in b', { steps: { colleagueConsulted: true } }]);
   });
 
-  it.each(['basismodel', 'artsen', 'sociaal-domein', 'onderwijs'])('reports no difference between %s and its unmodified copy', (id) => {
+  it.each(['basismodel', 'artsen', 'sociaal-domein', 'onderwijs'] as const)('reports no difference between %s and its unmodified copy', (id) => {
     const copy = extendFramework(id as FrameworkId, { id: `${id}-kopie`, version: '1.0.0', name });
     const diff = diffFrameworks(id, copy, { numRuns: 50 });
     expect(diff).toMatchObject({ identical: true, differences: [], vocabulary: { onlyInA: [], onlyInB: [] } });
@@ -79,6 +79,7 @@ describe('diffFrameworks', () => {
   });
 
   it('an unknown framework id is the typed error naming the known ones', () => {
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     const error = thrown(() => diffFrameworks('basismodel', 'fysiotherapie'));
     expect(error).toBeInstanceOf(MeldcodeInputError);
     expect((error as MeldcodeInputError).issues[0]!.message.en).toContain('basismodel');

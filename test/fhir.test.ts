@@ -10,6 +10,7 @@ import { sourceTitle } from '../src/sources/sources.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import optionLabelsFile from '../src/fhir/option-labels.json';
 import { cardProblems, fillQuestionnaire as fillAsJson, guidanceResponseProblems, questionnaireProblems } from './fhir-r4.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const date = { evaluationDate: '2026-11-23' };
 /** The R4 helper writes plain JSON (it is independent of src/fhir); read it as the response it is. */
@@ -183,6 +184,7 @@ describe('toQuestionnaire', () => {
 
   it('rejects an unknown module or framework with a MeldcodeInputError', () => {
     expect(issuesOf(() => toQuestionnaire('basismodel', { modules: ['nope'] }))[0]?.code).toBe('unknown-module');
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     expect(issuesOf(() => toQuestionnaire('nope'))[0]?.code).toBe('unknown-framework');
   });
 });
@@ -521,7 +523,7 @@ describe('toGuidanceResponse', () => {
  * answered no is a contradiction `evaluate` rejects, so that "no" is dropped (left unknown).
  */
 /** Drops, in place, the answers evaluate() rejects as contradictions (the testing kit's `withoutContradictions`). */
-function reconcile(kase: Record<string, unknown>, frameworkId: string): Record<string, unknown> {
+function reconcile(kase: Record<string, unknown>, frameworkId: FrameworkId): Record<string, unknown> {
   const fixed = withoutContradictions(kase as CaseInput, frameworkId) as Record<string, unknown>;
   for (const key of Object.keys(kase)) delete kase[key];
   return Object.assign(kase, fixed);

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateFramework } from '../src/authoring/index.js';
 import { type CaseInput, evaluate, getFramework } from '../src/index.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
 const noUnsafety = { acute: false, structural: false, disclosure: false };
@@ -13,8 +14,8 @@ const ableToHelp = { canOffer: true, safetyPicture: true, history: true, fitting
 const report: CaseInput = { considerations: { suspicion: true, unsafety: { acute: true } } };
 const help: CaseInput = { considerations: { suspicion: true, unsafety: noUnsafety, help: ableToHelp, helpAccepted: true } };
 const close: CaseInput = { considerations: { suspicion: false } };
-const actions = (c: CaseInput, framework: string) => evaluate(c, { ...DATE, framework }).actions;
-const ids = (c: CaseInput, framework: string) => actions(c, framework).map((a) => a.id);
+const actions = (c: CaseInput, framework: FrameworkId) => evaluate(c, { ...DATE, framework }).actions;
+const ids = (c: CaseInput, framework: FrameworkId) => actions(c, framework).map((a) => a.id);
 
 describe('who decides at step 5 (onderwijs: 003 Stap 5 "altijd in overleg met IB-er en directeur van de school")', () => {
   it('a school’s decision names the intern begeleider and the director, citing the school meldcode', () => {

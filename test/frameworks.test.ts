@@ -14,7 +14,7 @@ import { citationProblem, needsSources, noSources } from './support/sources.js';
 import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
-const ids = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'];
+const ids = ['artsen', 'basismodel', 'onderwijs', 'sociaal-domein'] as const;
 
 describe('registry', () => {
   it('lists every shipped framework with id, version, date, names and role', () => {
@@ -31,7 +31,7 @@ describe('registry', () => {
 
   it('says which profession clusters of the Meldcode App each shipped framework serves (issue 15)', () => {
     const served = Object.fromEntries(listFrameworks().map((f) => [f.id, f.clusters]));
-    expect(served).toEqual({ artsen: ['artsen'], basismodel: [], onderwijs: ['onderwijs'], 'sociaal-domein': ['sociaal-domein', 'psychologen-pedagogen'] });
+    expect(served).toEqual({ artsen: ['artsen'] as const, basismodel: [], onderwijs: ['onderwijs'] as const, 'sociaal-domein': ['sociaal-domein', 'psychologen-pedagogen'] as const });
     expect(listFrameworks().every((f) => f.status === 'encoded')).toBe(true);
   });
 

@@ -134,7 +134,7 @@ describe('the consent regime is the framework’s', () => {
   });
 
   it('a consentFrom of null is always explained (property over every framework)', () => {
-    for (const framework of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen']) {
+    for (const framework of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const) {
       const sample = fc.sample(fullCaseArbitrary(framework), { numRuns: 300, seed: 11 });
       for (const kase of sample) {
         const d = evaluate(kase, { framework, evaluationDate: KIT_EVALUATION_DATE });

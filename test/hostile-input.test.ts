@@ -11,6 +11,7 @@ import { evaluateSteps } from '../src/steps/index.js';
 import { fromQuestionnaireResponse } from '../src/fhir/index.js';
 import { MAX_ISSUES } from '../src/errors/errors.js';
 import { thrown } from './support/throws.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 function inputError(call: () => unknown): MeldcodeInputError {
   const error = thrown(call);
@@ -54,7 +55,7 @@ describe('many issues', () => {
 describe('echoed values are capped', () => {
   it('a 10 MB framework id gives a short message', () => {
     const id = 'x'.repeat(10_000_000);
-    const error = inputError(() => evaluate({}, { framework: id }));
+    const error = inputError(() => evaluate({}, { framework: id as FrameworkId }));
     expect(error.message.length).toBeLessThan(10_000);
     for (const i of error.issues) expect(i.message.en.length + i.message.nl.length).toBeLessThan(10_000);
   });

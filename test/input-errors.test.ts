@@ -158,6 +158,7 @@ describe('the framework option', () => {
   });
 
   it('an unknown framework id in the options lists the known ones', () => {
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     const issues = issuesOf({}, { framework: 'tandartsen' });
     expect(issues[0]).toMatchObject({ path: ['options', 'framework'], code: 'unknown-framework' });
   });

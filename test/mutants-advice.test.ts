@@ -89,7 +89,7 @@ describe('the same cases as golden data for the mutation analysis (test/mutants/
 });
 
 describe('each indicator\u2019s kind, pinned by one case (test/mutants/advice.ts, DESIGN §6.3)', () => {
-  it.each(['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'])('every case holds on %s', (id) => {
+  it.each(['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'] as const)('every case holds on %s', (id) => {
     const golden = indicatorGolden(getFramework(id));
     expect(golden.length).toBe(getFramework(id).indicators.length);
     expect(mutateFramework(id, { golden, only: [], invariants: false })).toMatchObject({ total: 0 });

@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, listFrameworks } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
 import { consentAgeGolden, stepTwoGolden } from './mutants/advice.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
-const view = (framework: string, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
+const view = (framework: FrameworkId, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 const ids = listFrameworks().map((f) => f.id);
 
 describe.each(ids)('%s', (framework) => {
@@ -21,13 +22,13 @@ describe.each(ids)('%s', (framework) => {
 
 describe('the two consent regimes differ from 12 to 15 only', () => {
   it('sociaal-domein asks the client of 12 to 15, onderwijs the parents; both the parents under 12 and the client from 16', () => {
-    const holder = (fw: string, age: number) => view(fw, { client: { age } })['conversation.consentFrom'];
+    const holder = (fw: FrameworkId, age: number) => view(fw, { client: { age } })['conversation.consentFrom'];
     for (const age of [12, 13, 14, 15]) expect([holder('sociaal-domein', age), holder('onderwijs', age)]).toEqual(['client', 'parents']);
-    for (const fw of ['sociaal-domein', 'onderwijs']) expect([holder(fw, 11), holder(fw, 16)]).toEqual(['parents', 'client']);
+    for (const fw of ['sociaal-domein', 'onderwijs'] as const) expect([holder(fw, 11), holder(fw, 16)]).toEqual(['parents', 'client']);
   });
 
   it('only artsen keeps step 2 open until Veilig Thuis is asked', () => {
-    const open = (fw: string) => view(fw, { steps: { colleagueConsulted: true } })['steps.open'] as number[];
+    const open = (fw: FrameworkId) => view(fw, { steps: { colleagueConsulted: true } })['steps.open'] as number[];
     expect(ids.filter((fw) => open(fw).includes(2))).toEqual(['artsen']);
   });
 });

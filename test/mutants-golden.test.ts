@@ -9,7 +9,7 @@ import { type GoldenCase, listMutants } from '../src/testing/index.js';
 const dir = join(process.cwd(), 'test', 'mutants');
 const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
 const equivalent = JSON.parse(readFileSync(join(dir, 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
-const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'];
+const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'] as const;
 
 describe('test/mutants/golden.json', () => {
   it('has unique ids, each for shipped frameworks', () => {

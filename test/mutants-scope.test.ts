@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
 import { scopeGolden } from './mutants/advice.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
-const view = (c: unknown, framework = 'basismodel') => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
+const view = (c: unknown, framework: FrameworkId = 'basismodel') => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 const byId = Object.fromEntries(scopeGolden.map((g) => [g.id.replace('advice/scope/', ''), g]));
 
 describe('scope: violence by a professional, or between clients', () => {
   it.each(scopeGolden.map((g) => [g.id.replace('advice/scope/', ''), g] as const))('%s', (_, g) => {
-    for (const framework of ['basismodel', 'onderwijs']) {
+    for (const framework of ['basismodel', 'onderwijs'] as const) {
       const v = view(g.case, framework);
       for (const [key, value] of Object.entries(g.expect)) expect(v[key], `${framework} ${key}`).toEqual(value);
     }

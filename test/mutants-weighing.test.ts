@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
 import { faq004WeighingGolden, weighingGolden } from './mutants/advice.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
-const view = (framework: string, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
+const view = (framework: FrameworkId, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 
-describe.each(['sociaal-domein', 'onderwijs', 'artsen'])('%s: an objection is weighed', (framework) => {
+describe.each(['sociaal-domein', 'onderwijs', 'artsen'] as const)('%s: an objection is weighed', (framework) => {
   it("the framework does not use FAQ 004's exception regime", () => expect(getFramework(framework).objectionRegime?.regime ?? 'weighing').toBe('weighing'));
 
   it.each(weighingGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
@@ -28,7 +29,7 @@ describe.each(['sociaal-domein', 'onderwijs', 'artsen'])('%s: an objection is we
   });
 });
 
-describe.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('%s: one objection status per case', (framework) => {
+describe.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const)('%s: one objection status per case', (framework) => {
   it.each(weighingGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s: exactly one objection rule holds, the one the status names', (_, g) => {
     const d = evaluate(g.case as never, { framework, evaluationDate: '2026-11-23' });
     const held = d.trail.filter((e) => e.module === 'consent' && e.outcome && e.effect.type === 'objection');

@@ -157,7 +157,7 @@ const calls: Record<string, () => unknown> = {
 /** Exports whose results are strings, numbers, booleans or fresh errors: nothing to vandalise. */
 const returnsNothingShared = new Set([
   'formatDecision', 'formatSource', 'sourceTitle', 'toMermaid', 'todayInAmsterdam', 'isQuestionEnabled',
-  'ageBand', 'ageBandOn', 'ageInYears', 'questionnaireUrl', 'reversedKeys', 'withSignal', 'isMeldcodeError',
+  'ageBand', 'ageBandOn', 'ageInYears', 'questionnaireUrl', 'reversedKeys', 'withSignal', 'isMeldcodeError', 'hasFramework',
   'assertFramework', 'evaluateReference', 'evaluateWithReference', 'checkAgainstReference',
   'fromQuestionnaireResponse',
   'MeldcodeInputError', 'MeldcodeFrameworkError',

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exceptionMet } from './support/objection.js';
 import { type CaseInput, type Decision, evaluate, formatDecision, getFramework } from '../src/index.js';
 import { toCdsHooksCard } from '../src/fhir/index.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 // The scope questions come first in every decision while unanswered (issue 14 ruling B, checked in
 // test/scope.test.ts and test/decision-consistency.test.ts); these cases are about what follows them.
@@ -46,7 +47,7 @@ const withAnswer = (c: CaseInput, section: string, field: string, value: unknown
   else copy[section]![field] = value;
   return copy as CaseInput;
 };
-const decide = (c: CaseInput, framework = 'basismodel') => evaluate(c, { ...DATE, framework });
+const decide = (c: CaseInput, framework: FrameworkId = 'basismodel') => evaluate(c, { ...DATE, framework });
 /** The same case with no acute or structural unsafety, and no effective help possible: norm 2. */
 const norm2 = (c: CaseInput): CaseInput => ({
   ...c,
@@ -124,7 +125,7 @@ describe('the texts say why', () => {
 
 describe('the weighing (sociaal-domein; artsen and onderwijs, whose sources do not settle it)', () => {
   it('without norm 1, the norm stands until the professional records the weighing', () => {
-    for (const framework of ['sociaal-domein', 'artsen', 'onderwijs']) {
+    for (const framework of ['sociaal-domein', 'artsen', 'onderwijs'] as const) {
       const d = decide(norm2(exceptionMet), framework);
       expect(d.outcome).toBe('report');
       expect(d.conversation?.objection).toMatchObject({ status: 'open', reportDespiteObjection: null });
@@ -149,10 +150,10 @@ describe('the weighing (sociaal-domein; artsen and onderwijs, whose sources do n
   });
 
   it('says when the framework’s source does not settle the regime (a library convention)', () => {
-    const open = (framework: string) => decide(exceptionMet, framework).conversation!;
+    const open = (framework: FrameworkId) => decide(exceptionMet, framework).conversation!;
     expect(open('sociaal-domein').objectionRegime).toEqual({ regime: 'weighing', settled: true });
     expect(open('sociaal-domein').notes.map((n) => n.id)).not.toContain('objection-regime-not-settled');
-    for (const framework of ['artsen', 'onderwijs']) {
+    for (const framework of ['artsen', 'onderwijs'] as const) {
       expect(open(framework).objectionRegime).toEqual({ regime: 'weighing', settled: false });
       expect(open(framework).notes.map((n) => n.id)).toContain('objection-regime-not-settled');
     }
@@ -179,7 +180,7 @@ describe('the adult-victim vignettes of Bijlage 2 still report: none meets the F
   ];
   it.each(cases)('%s', (id, client, objection) => {
     const v = vignette(id);
-    for (const framework of ['sociaal-domein', 'basismodel']) {
+    for (const framework of ['sociaal-domein', 'basismodel'] as const) {
       // The sociaal-domein indicator codes are its own; under basismodel the same facts answer afweging 2 directly.
       const own = v.case as CaseInput;
       const considerations = framework === 'basismodel' ? { ...own.considerations, indicators: undefined } : own.considerations;
@@ -213,7 +214,7 @@ describe('properties of ruling A', () => {
   const sample = fc.sample(objectionCase, { numRuns: 1500, seed: SEED });
   // The weapon example is basismodel's indicator; elsewhere the same case answers afweging 2 directly.
   const direct = (c: CaseInput): CaseInput => ({ ...c, considerations: { ...c.considerations, indicators: undefined } });
-  const decided = (framework: string): [CaseInput, Decision][] =>
+  const decided = (framework: FrameworkId): [CaseInput, Decision][] =>
     sample.map((c) => (framework === 'basismodel' ? c : direct(c))).map((c) => [c, decide(c, framework)]);
   const basis = decided('basismodel');
   const social = decided('sociaal-domein');

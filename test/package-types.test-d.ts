@@ -3,6 +3,8 @@
 // fails the typecheck when the line below it compiles, so each line is a test.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { shippedFrameworkIds } from '../src/authoring/ids.js';
+import { toQuestionnaire } from '../src/fhir/index.js';
+import { caseArbitrary, checkFramework, diffFrameworks, mutateFramework } from '../src/testing/index.js';
 import {
   defineFramework,
   evaluate,
@@ -11,7 +13,11 @@ import {
   type FrameworkInput,
   type FrameworkRef,
   getFramework,
+  hasFramework,
   type InputIssue,
+  listFrameworks,
+  listQuestions,
+  nextQuestions,
   type InputIssueCode,
   isMeldcodeError,
   MeldcodeFrameworkError,
@@ -61,6 +67,24 @@ describe('framework ids', () => {
     extendFramework('basismodl', { id: 'kopie', version: '1.0.0', name });
     // @ts-expect-error: any string does not compile either (one read at run time is checked there)
     extendFramework('basismodel' as string, { id: 'kopie', version: '1.0.0', name });
+  });
+
+  it('every option or parameter that takes a framework takes a FrameworkRef', () => {
+    expectTypeOf<NonNullable<Parameters<typeof evaluate>[1]>['framework']>().toEqualTypeOf<FrameworkRef | undefined>();
+    for (const f of [listQuestions, toQuestionnaire]) expectTypeOf(f).parameter(0).toEqualTypeOf<FrameworkRef | undefined>();
+    expectTypeOf(nextQuestions).parameter(1).toEqualTypeOf<FrameworkRef | undefined>();
+    for (const f of [caseArbitrary, checkFramework, mutateFramework, diffFrameworks]) expectTypeOf(f).parameter(0).toEqualTypeOf<FrameworkRef>();
+    // @ts-expect-error: a misspelt id does not compile in an option
+    evaluate({}, { framework: 'basismodl' });
+    // @ts-expect-error: nor as a parameter
+    listQuestions('basismodl');
+  });
+
+  it('listFrameworks gives FrameworkIds, and hasFramework turns a run-time string into one', () => {
+    expectTypeOf(listFrameworks()[0]!.id).toEqualTypeOf<FrameworkId>();
+    const flag = 'artsen' as string;
+    if (hasFramework(flag)) expectTypeOf(flag).toEqualTypeOf<FrameworkId>();
+    evaluate({}, { framework: listFrameworks()[0]!.id });
   });
 });
 

@@ -9,6 +9,7 @@ import { listQuestions } from '../src/questions/list.js';
 import { isQuestionEnabled, type Question, questionModulesFor } from '../src/questions/questions.js';
 import branching from '../src/questions/branching.json';
 import { citationProblem } from './support/sources.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const date = { evaluationDate: '2026-11-23' };
 const frameworks = listFrameworks().map((f) => f.id);
@@ -193,7 +194,9 @@ describe('nextQuestions', () => {
 
   it('takes a framework id and rejects an unknown one', () => {
     expect(nextQuestions({}, 'basismodel').length).toBe(3);
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     expect(() => nextQuestions({}, 'nope')).toThrow(MeldcodeInputError);
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     expect(() => listQuestions('nope')).toThrow(MeldcodeInputError);
   });
 });
@@ -220,7 +223,7 @@ describe('listQuestions', () => {
  * answered no is a contradiction `evaluate` rejects, so that "no" is dropped (left unknown).
  */
 /** Drops, in place, the answers evaluate() rejects as contradictions (the testing kit's `withoutContradictions`). */
-function reconcile(kase: Record<string, unknown>, frameworkId: string): Record<string, unknown> {
+function reconcile(kase: Record<string, unknown>, frameworkId: FrameworkId): Record<string, unknown> {
   const fixed = withoutContradictions(kase as CaseInput, frameworkId) as Record<string, unknown>;
   for (const key of Object.keys(kase)) delete kase[key];
   return Object.assign(kase, fixed);

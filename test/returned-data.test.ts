@@ -14,7 +14,7 @@ describe('returned data cannot change later decisions', () => {
     expect(entry).toBeDefined();
     expect(() => Object.assign(entry!.effect, { type: 'help', params: { stage: 'offer' } })).toThrow(TypeError);
     expect(() => Object.assign(entry!.source, { document: 'x' })).toThrow(TypeError);
-    for (const framework of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen']) {
+    for (const framework of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const) {
       expect(evaluate(norm1, { ...DATE, framework }).outcome).toMatch(/^report/);
     }
   });

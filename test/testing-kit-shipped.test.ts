@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFramework } from '../src/testing/index.js';
 
 describe('checkFramework on the shipped frameworks', () => {
-  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('%s keeps every invariant', (id) => {
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const)('%s keeps every invariant', (id) => {
     expect(checkFramework(id, { numRuns: 20, seed: 42 })).toMatchObject({ ok: true, framework: id });
   });
 });
@@ -15,7 +15,7 @@ describe('the kit’s unknown-is-never-no invariant', () => {
   // decision is help at stage offer with the report question open (001 afweging 4 "ga verder met
   // afweging 5"). The kit read that as "unknown turned into no" until the check learned it.
   it('accepts help offered while afweging 5 waits for the agreed term', () => {
-    for (const framework of ['basismodel', 'artsen']) {
+    for (const framework of ['basismodel', 'artsen'] as const) {
       const result = checkFramework(framework, { only: ['unknown-is-never-no'], numRuns: 60, seed: 20261201 });
       expect(result.ok, JSON.stringify(result)).toBe(true);
     }

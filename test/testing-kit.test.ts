@@ -35,7 +35,7 @@ const asksAfterNo = broken('vraagt-na-nee', {
 });
 
 describe('caseArbitrary', () => {
-  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'])('generates only valid %s cases, reaching every outcome', (id) => {
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const)('generates only valid %s cases, reaching every outcome', (id) => {
     const outcomes = new Set<string>();
     fc.assert(
       fc.property(caseArbitrary(id), unsafetyArbitrary(id), (c, signal) => {
@@ -92,6 +92,7 @@ describe('checkFramework on frameworks broken on purpose', () => {
 
   it('a framework that does not validate is a typed error, not a check result', () => {
     expect(() => checkFramework({ id: 'x' } as never)).toThrow(/Invalid framework/);
+    // @ts-expect-error a misspelt id does not compile; at run time it is refused with a typed error
     expect(() => checkFramework('nope')).toThrow(/unknown framework "nope"/);
   });
 });

@@ -191,6 +191,6 @@ export const caseSchema = z.strictObject({
 });
 
 /** The case input, as a caller writes it. */
-export type CaseInput = z.input<typeof caseSchema>;
+export interface CaseInput extends z.input<typeof caseSchema> {}
 /** A validated case. */
-export type Case = z.output<typeof caseSchema>;
+export interface Case extends z.output<typeof caseSchema> {}

@@ -5,6 +5,7 @@ import { fromZodIssues, MeldcodeInputError } from '../errors/errors.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import type { Lang } from '../rules/trail.js';
 import { type MutationReport, type MutationTarget, mutateFramework } from '../testing/mutate.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /** Exit code when mutants survive: the golden cases and invariants leave rules unpinned. */
 export const EXIT_SURVIVORS = 3;
@@ -44,7 +45,8 @@ export function mutateCommand(
   const parsed = mutationSpecSchema.safeParse(spec ?? {});
   if (!parsed.success) throw new MeldcodeInputError(fromZodIssues(parsed.error.issues, ['golden']));
   const targets: MutationTarget[] = options.all ? ['framework', 'floor', 'modules'] : ['framework'];
-  const report = mutateFramework(framework, {
+  // An id from the command line is checked by mutateFramework at run time (a typed error).
+  const report = mutateFramework(framework as FrameworkRef, {
     targets,
     ...(parsed.data.golden ? { golden: parsed.data.golden } : {}),
     ...(parsed.data.equivalent ? { equivalent: parsed.data.equivalent } : {}),

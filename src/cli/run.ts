@@ -17,6 +17,7 @@ import type { Question } from '../questions/questions.js';
 import type { Text } from '../rules/schema.js';
 import type { Lang } from '../rules/trail.js';
 import { VERSION } from '../version.js';
+import type { FrameworkId } from '../authoring/ids.js';
 
 /** Where the command reads and writes; a test passes its own. */
 export interface CliIo {
@@ -301,7 +302,8 @@ function unknownCommand(command: string, lang: Lang): UsageError {
 function evaluateOptions(values: { framework?: string; date?: string }, lang: Lang) {
   return {
     lang,
-    ...(values.framework !== undefined ? { framework: values.framework } : {}),
+    // The flag's text as the user typed it: evaluate refuses an unknown id with a typed error.
+    ...(values.framework !== undefined ? { framework: values.framework as FrameworkId } : {}),
     ...(values.date !== undefined ? { evaluationDate: values.date } : {}),
   };
 }
@@ -406,7 +408,7 @@ async function interview(
   const history: { kase: Record<string, unknown>; asked: Set<string>; decision: Decision }[] = [];
   let count = 0;
   let decision = decide(kase, opts, lang);
-  const catalogue = new Map(listQuestions(values.framework).map((q) => [q.id, q]));
+  const catalogue = new Map(listQuestions(opts.framework).map((q) => [q.id, q]));
   for (;;) {
     // The decision's questions first; with --all also the kindcheck's, the open steps' and the
     // conversation's (those that are facts of the case, as the catalogue holds them).

@@ -176,9 +176,9 @@ export const consentInputSchema = z.strictObject({
 });
 
 /** The input of {@link evaluateConsent}, as a caller writes it. */
-export type ConsentInput = z.input<typeof consentInputSchema>;
+export interface ConsentInput extends z.input<typeof consentInputSchema> {}
 /** The validated input of {@link evaluateConsent}. */
-export type ConsentCase = z.output<typeof consentInputSchema>;
+export interface ConsentCase extends z.output<typeof consentInputSchema> {}
 
 /** Who the conversation about the report is with. */
 export const parties = Object.freeze(['client', 'parents', 'legal-representative', 'other-representative'] as const);

@@ -9,6 +9,7 @@ import type { Lang } from '../rules/trail.js';
 import { moduleRuleIdIssues } from './module-ids.js';
 import { decide, runPipeline } from './pipeline.js';
 import type { Decision } from './types.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /** Options for {@link evaluate}. */
 export interface EvaluateOptions {
@@ -20,7 +21,7 @@ export interface EvaluateOptions {
    * The framework to evaluate with: a shipped id, or a framework document (e.g. your own,
    * validated here). Default: the case's `framework`, else `basismodel`.
    */
-  framework?: string | Framework | FrameworkInput;
+  framework?: FrameworkRef;
 }
 
 const optionsSchema = z.strictObject({

@@ -8,6 +8,7 @@ import type { Lang } from '../rules/trail.js';
 import { canonicalBase, parseQuestionnaireCanonical } from './canonical.js';
 import { toQuestionnaire } from './questionnaire.js';
 import type { Questionnaire, QuestionnaireItem, QuestionnaireResponse, QuestionnaireResponseItem } from './types.js';
+import type { FrameworkId } from '../authoring/ids.js';
 
 /** Options for {@link nextQuestion}. */
 export interface NextQuestionOptions {
@@ -21,7 +22,7 @@ function cachedQuestionnaire(frameworkId: string, locale: Lang, base: string, mo
   const key = [frameworkId, locale, base, ...(modules ?? [])].join(' ');
   let q = questionnaires.get(key);
   if (!q) {
-    q = toQuestionnaire(frameworkId, { locale, canonicalBase: base, ...(modules ? { modules } : {}) });
+    q = toQuestionnaire(frameworkId as FrameworkId, { locale, canonicalBase: base, ...(modules ? { modules } : {}) });
     questionnaires.set(key, q);
   }
   return q;

@@ -22,6 +22,7 @@ import {
   yesNoUnknown,
 } from './codes.js';
 import type { Extension, Questionnaire, QuestionnaireItem, QuestionnaireItemEnableWhen } from './types.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /** Options for {@link toQuestionnaire}. */
 export interface ToQuestionnaireOptions {
@@ -202,7 +203,7 @@ export function questionnaireUrl(frameworkId: string, options: ToQuestionnaireOp
  * questionnaire.item?.[0].item?.[0].linkId; // 'kindcheck.parentSignals'
  * ```
  */
-export function toQuestionnaire(framework?: string | Framework | FrameworkInput, options: ToQuestionnaireOptions = {}): Questionnaire {
+export function toQuestionnaire(framework?: FrameworkRef, options: ToQuestionnaireOptions = {}): Questionnaire {
   const locale: Lang = options.locale === 'en' ? 'en' : 'nl';
   const fw = resolveFramework(framework);
   const all = questionModulesFor(fw);

@@ -8,6 +8,7 @@ import { canonicalBase, canonicals, parseQuestionnaireCanonical, type Questionna
 import { DATA_ABSENT_SYSTEM, LEGACY_CHOICE_SYSTEM, YES_NO_SYSTEM } from './codes.js';
 import { helpLinkId } from './questionnaire.js';
 import type { QuestionnaireResponse } from './types.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /** Options for {@link fromQuestionnaireResponse}. */
 export interface FromQuestionnaireResponseOptions {
@@ -17,7 +18,7 @@ export interface FromQuestionnaireResponseOptions {
    * `questionnaire` is read with `basismodel`, as `evaluate` reads a case without a framework.
    * Pass it when you republish a generated Questionnaire under a canonical of your own.
    */
-  framework?: string | Framework | FrameworkInput;
+  framework?: FrameworkRef;
   /** The canonical base the Questionnaire was generated with (see `toQuestionnaire`); default the library's. */
   canonicalBase?: string;
 }

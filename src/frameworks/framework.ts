@@ -131,7 +131,7 @@ export const guidingQuestionSchema = z.strictObject({
 });
 
 /** A validated helping question. */
-export type GuidingQuestion = z.output<typeof guidingQuestionSchema>;
+export interface GuidingQuestion extends z.output<typeof guidingQuestionSchema> {}
 
 /** A profession's framework (*afwegingskader*) as a JSON document. */
 export const frameworkSchema = z
@@ -259,12 +259,14 @@ export const frameworkSchema = z
     unique(fw.questionLabels, (l) => l.consideration, 'questionLabels', 'consideration');
   }));
 /** A validated framework document. */
-export type Framework = z.output<typeof frameworkSchema>;
+export interface Framework extends z.output<typeof frameworkSchema> {}
 /** A framework document as written. */
-export type FrameworkInput = z.input<typeof frameworkSchema>;
+export interface FrameworkInput extends z.input<typeof frameworkSchema> {}
 
 /** A requirement of one of the five steps, with the step it belongs to. */
-export type StepRequirement = z.output<typeof stepRequirementSchema> & { step: number };
+export interface StepRequirement extends z.output<typeof stepRequirementSchema> {
+  step: number;
+}
 
 /** The floor every framework inherits: the five considerations, the parent factors and the step requirements. */
 export interface Floor {

@@ -7,6 +7,7 @@ import sociaalDomeinJson from './sociaal-domein/sociaal-domein.framework.json';
 import psychologenPedagogenAlias from './psychologen-pedagogen/psychologen-pedagogen.alias.json';
 import { deepFreeze } from '../rules/freeze.js';
 import type { Framework } from './framework.js';
+import type { FrameworkId } from '../authoring/ids.js';
 import type { Source } from '../rules/schema.js';
 
 /**
@@ -53,7 +54,7 @@ const parsed = new Map<string, Framework>();
 /** A short description of a shipped framework. */
 export interface FrameworkSummary {
   status: 'encoded';
-  id: string;
+  id: FrameworkId;
   version: string;
   validFrom: string;
   name: { nl: string; en: string };
@@ -61,12 +62,12 @@ export interface FrameworkSummary {
   /** The profession clusters of the national Meldcode App this framework is encoded for. */
   clusters: string[];
   /** The other ids this framework is shipped under (aliases: clusters that share it); see `aliasOf`. */
-  aliases: string[];
+  aliases: FrameworkId[];
   /**
    * Set when this id is another name for a shipped framework (a cluster that shares it): the id of
    * that framework, whose version, date and role these are. `getFramework(id)` returns it.
    */
-  aliasOf?: string;
+  aliasOf?: FrameworkId;
 }
 
 /**
@@ -121,15 +122,17 @@ export function listFrameworks(options?: { aliases?: boolean; notYetEncoded?: fa
 export function listFrameworks(options: { aliases?: boolean; notYetEncoded: true }): (FrameworkSummary | NotYetEncodedFramework)[];
 export function listFrameworks(options: { aliases?: boolean; notYetEncoded?: boolean } = {}): (FrameworkSummary | NotYetEncodedFramework)[] {
   const withAliases = options.aliases === true || options.notYetEncoded === true;
-  const shipped: FrameworkSummary[] = [...Object.keys(builtIn), ...(withAliases ? Object.keys(aliases) : [])]
+  // The registry's keys are the shipped ids (test/package-types.test.ts checks them against FrameworkId).
+  const ids = [...Object.keys(builtIn), ...(withAliases ? Object.keys(aliases) : [])] as FrameworkId[];
+  const shipped: FrameworkSummary[] = ids
     .sort()
     .map((id) => {
       const f = getFramework(id);
       const alias = frameworkAlias(id);
-      if (alias) return { status: 'encoded', id, version: f.version, validFrom: f.validFrom, name: { ...alias.name }, role: f.role, clusters: [id], aliases: [], aliasOf: alias.aliasOf };
+      if (alias) return { status: 'encoded', id, version: f.version, validFrom: f.validFrom, name: { ...alias.name }, role: f.role, clusters: [id], aliases: [], aliasOf: alias.aliasOf as FrameworkId };
       const serves = clusters.filter((c) => c.status === 'encoded' && c.framework === id).map((c) => c.id);
-      const named = Object.values(aliases).filter((a) => a.aliasOf === id).map((a) => a.id);
-      return { status: 'encoded', id: f.id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role, clusters: serves, aliases: named };
+      const named = Object.values(aliases).filter((a) => a.aliasOf === id).map((a) => a.id as FrameworkId);
+      return { status: 'encoded', id, version: f.version, validFrom: f.validFrom, name: f.name, role: f.role, clusters: serves, aliases: named };
     });
   if (!options.notYetEncoded) return shipped;
   const later: NotYetEncodedFramework[] = [...notYetEncoded.values()].map((c) => ({
@@ -145,8 +148,11 @@ export function listFrameworks(options: { aliases?: boolean; notYetEncoded?: boo
   return [...shipped, ...later];
 }
 
-/** Whether a framework with this id ships with the library (under its own id or an alias). */
-export function hasFramework(id: string): boolean {
+/**
+ * Whether a framework with this id ships with the library (under its own id or an alias): the
+ * check for an id read at run time (a flag, a stored case) before it is passed as a {@link FrameworkId}.
+ */
+export function hasFramework(id: string): id is FrameworkId {
   return Object.hasOwn(builtIn, id) || Object.hasOwn(aliases, id);
 }
 

@@ -107,7 +107,7 @@ export const kindcheckInputSchema = z.strictObject({
 });
 
 /** The answers {@link evaluateKindcheck} takes, as a caller writes them. */
-export type KindcheckInput = z.input<typeof kindcheckInputSchema>;
+export interface KindcheckInput extends z.input<typeof kindcheckInputSchema> {}
 
 /**
  * Runs the kindcheck on its own (004 §Kind Check): question 1 (parent signals), 2 (children or

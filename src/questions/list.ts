@@ -3,6 +3,7 @@
 import { type Framework, type FrameworkInput, parseFramework } from '../frameworks/framework.js';
 import { DEFAULT_FRAMEWORK, getFramework } from '../frameworks/registry.js';
 import { type Question, questionCatalogue } from './questions.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /** A shipped framework by id, or a framework document validated here; default `basismodel`. */
 export function resolveFramework(framework: string | Framework | FrameworkInput | undefined): Framework {
@@ -23,7 +24,7 @@ export function resolveFramework(framework: string | Framework | FrameworkInput 
  * // 'Heb ik op basis van de stappen 1 tot en met 4 van de meldcode een vermoeden …'
  * ```
  */
-export function listQuestions(framework?: string | Framework | FrameworkInput): Question[] {
+export function listQuestions(framework?: FrameworkRef): Question[] {
   // Copies: the catalogue is cached and shared by every evaluation.
   return [...questionCatalogue(resolveFramework(framework)).values()].map((q) => structuredClone(q));
 }

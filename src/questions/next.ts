@@ -2,6 +2,7 @@ import type { CaseInput } from '../case/schema.js';
 import { evaluate } from '../decision/evaluate.js';
 import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import type { Question } from './questions.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /**
  * The questions whose answers are needed now, in the order to ask them: the decision's
@@ -19,7 +20,7 @@ import type { Question } from './questions.js';
  * after.length;            // 0: close the meldcode and record the conclusion
  * ```
  */
-export function nextQuestions(input: CaseInput, framework?: string | Framework | FrameworkInput): Question[] {
+export function nextQuestions(input: CaseInput, framework?: FrameworkRef): Question[] {
   const decision = evaluate(input, framework === undefined ? {} : { framework });
   return decision.nextQuestions;
 }

@@ -80,7 +80,7 @@ export const recordsInputSchema = z.strictObject({
 });
 
 /** The input of {@link evaluateRecordKeeping}, as a caller writes it. */
-export type RecordsInput = z.input<typeof recordsInputSchema>;
+export interface RecordsInput extends z.input<typeof recordsInputSchema> {}
 
 /**
  * The record-keeping checklist on its own for a decision's outcome (004 §Wat leg ik vast over een

@@ -117,7 +117,7 @@ export const scopeInputSchema = z.strictObject({
 });
 
 /** The answers {@link evaluateScope} takes, as a caller writes them. */
-export type ScopeInput = z.input<typeof scopeInputSchema>;
+export interface ScopeInput extends z.input<typeof scopeInputSchema> {}
 
 /**
  * Checks on its own whether the meldcode applies (000 §Geweld in een zorg- of onderwijsrelatie,

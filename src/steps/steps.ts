@@ -131,7 +131,7 @@ export const stepsInputSchema = z.strictObject({
 });
 
 /** The answers {@link evaluateSteps} takes, as a caller writes them. */
-export type StepsInput = z.input<typeof stepsInputSchema>;
+export interface StepsInput extends z.input<typeof stepsInputSchema> {}
 
 /**
  * Works out on its own which of the five steps are done or open and whether step 5 may be

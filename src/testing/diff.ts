@@ -10,6 +10,7 @@ import { type Framework, type FrameworkInput, indicatorCodes, parseFramework } f
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { fullCaseArbitrary, KIT_EVALUATION_DATE, withoutContradictions } from './index.js';
 import { pruneEmpty } from './answers.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /**
  * What a decision is compared on, aspect by aspect: the afwegingskader's norm, the help, scope,
@@ -139,7 +140,7 @@ export interface DiffOptions {
   maxDifferences?: number;
 }
 
-const resolve = (framework: string | Framework | FrameworkInput): Framework => {
+const resolve = (framework: FrameworkRef): Framework => {
   if (typeof framework !== 'string') return parseFramework(framework);
   if (!hasFramework(framework)) getFramework(framework); // throws the typed unknown-framework error
   return getFramework(framework);
@@ -240,8 +241,8 @@ export function searchDifferences(
  * ```
  */
 export function diffFrameworks(
-  a: string | Framework | FrameworkInput,
-  b: string | Framework | FrameworkInput,
+  a: FrameworkRef,
+  b: FrameworkRef,
   options: DiffOptions = {},
 ): FrameworkDiff {
   const fa = resolve(a);

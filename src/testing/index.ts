@@ -9,8 +9,9 @@ import { type Framework, type FrameworkInput, getFloor, parseFramework, unsafety
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { MeldcodeFrameworkError } from '../errors/errors.js';
 import { pruneEmpty } from './answers.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
-const resolve = (framework: string | Framework | FrameworkInput): Framework => {
+const resolve = (framework: FrameworkRef): Framework => {
   if (typeof framework !== 'string') return parseFramework(framework);
   if (!hasFramework(framework)) getFramework(framework); // throws the typed unknown-framework error
   return getFramework(framework);
@@ -40,7 +41,7 @@ const likely = (p: number) => fc.integer({ min: 0, max: 9 }).map((n) => n < p * 
  * fc.assert(fc.property(caseArbitrary('sociaal-domein'), (c) => { evaluate(c, { framework: 'sociaal-domein' }); }));
  * ```
  */
-export function caseArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<CaseInput> {
+export function caseArbitrary(framework: FrameworkRef): fc.Arbitrary<CaseInput> {
   const { unsafety, parent } = codes(resolve(framework));
   const all = [...unsafety, ...parent];
   const anySubset = optional({
@@ -94,7 +95,7 @@ export const KIT_EVALUATION_DATE = '2026-11-23';
  * fc.assert(fc.property(fullCaseArbitrary('basismodel'), (c) => { evaluate(c, { evaluationDate: KIT_EVALUATION_DATE }); }));
  * ```
  */
-export function fullCaseArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<CaseInput> {
+export function fullCaseArbitrary(framework: FrameworkRef): fc.Arbitrary<CaseInput> {
   const b = fc.boolean();
   // Birthdays near the band edges (11/12, 15/16, 17/18) on the evaluation date, and 29 February births.
   const birthDate = fc.oneof(
@@ -180,7 +181,7 @@ export function fullCaseArbitrary(framework: string | Framework | FrameworkInput
  * // { considerations: { unsafety: { acute: true } } }
  * ```
  */
-export function withoutContradictions(c: CaseInput, framework: string | Framework | FrameworkInput): CaseInput {
+export function withoutContradictions(c: CaseInput, framework: FrameworkRef): CaseInput {
   const fw = resolve(framework);
   return dropContradictions(c, unsafetyIndicatorKinds(fw), new Set(codes(fw).parent));
 }
@@ -219,7 +220,7 @@ export type UnsafetySignal =
  * fc.property(caseArbitrary(fw), unsafetyArbitrary(fw), (c, s) => evaluate(withSignal(c, s), { framework: fw }));
  * ```
  */
-export function unsafetyArbitrary(framework: string | Framework | FrameworkInput): fc.Arbitrary<UnsafetySignal> {
+export function unsafetyArbitrary(framework: FrameworkRef): fc.Arbitrary<UnsafetySignal> {
   const kinds = unsafetyIndicatorKinds(resolve(framework));
   return fc.oneof(
     fc.constantFrom('acute', 'structural', 'disclosure' as const).map((kind): UnsafetySignal => ({ unsafety: kind })),
@@ -462,7 +463,7 @@ function withoutNeedlessAnswers(check: Check, args: unknown[]): { args: unknown[
  * ```
  */
 export function checkFramework(
-  framework: string | Framework | FrameworkInput,
+  framework: FrameworkRef,
   options: CheckOptions = {},
 ): FrameworkCheck {
   const fw = resolve(framework);
@@ -519,7 +520,7 @@ export function checkFramework(
  * it('keeps the legal floor', () => assertFramework(myFramework));
  * ```
  */
-export function assertFramework(framework: string | Framework | FrameworkInput, options?: CheckOptions): void {
+export function assertFramework(framework: FrameworkRef, options?: CheckOptions): void {
   const result = checkFramework(framework, options);
   if (!result.ok) {
     throw new Error(

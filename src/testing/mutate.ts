@@ -18,6 +18,7 @@ import { scopeModule } from '../scope/scope.js';
 import { stepsModule } from '../steps/steps.js';
 import { decisionView, searchDifferences } from './diff.js';
 import { fullCaseArbitrary, invariantChecks, invariants, KIT_EVALUATION_DATE } from './index.js';
+import type { FrameworkRef } from '../authoring/ids.js';
 
 /**
  * The kinds of change a mutant makes.
@@ -286,13 +287,13 @@ function allMutants(framework: Framework, targets: readonly MutationTarget[]): M
  * listMutants('onderwijs').map((m) => m.id);
  * ```
  */
-export function listMutants(framework: string | Framework | FrameworkInput, targets: readonly MutationTarget[] = ['framework']): Mutant[] {
+export function listMutants(framework: FrameworkRef, targets: readonly MutationTarget[] = ['framework']): Mutant[] {
   return allMutants(resolve(framework), targets).map((m) => m.mutant);
 }
 
 // ————— running a mutant —————
 
-const resolve = (framework: string | Framework | FrameworkInput): Framework => {
+const resolve = (framework: FrameworkRef): Framework => {
   if (typeof framework !== 'string') return parseFramework(framework);
   if (!hasFramework(framework)) getFramework(framework); // throws the typed unknown-framework error
   return getFramework(framework);
@@ -413,7 +414,7 @@ function brokenInvariant(framework: Framework, run: (input: unknown) => Decision
  * for (const s of report.survivors) console.log(s.mutant.ruleId, s.mutant.change);
  * ```
  */
-export function mutateFramework(framework: string | Framework | FrameworkInput, options: MutateOptions = {}): MutationReport {
+export function mutateFramework(framework: FrameworkRef, options: MutateOptions = {}): MutationReport {
   const fw = resolve(framework);
   const targets = [...(options.targets ?? ['framework'])];
   const numRuns = options.numRuns ?? 25;

@@ -2,6 +2,7 @@
 // the decision `evaluate` returns for it, and the questions still open. Only the public API of
 // `meldcode` is used, as any adopter would use it.
 import {
+  type FrameworkId,
   type CaseInput,
   type Decision,
   type InputIssue,
@@ -53,7 +54,8 @@ const catalogues = new Map<string, ReadonlyMap<string, Question>>();
 export function catalogueOf(framework: string): ReadonlyMap<string, Question> {
   let catalogue = catalogues.get(framework);
   if (!catalogue) {
-    catalogue = new Map(listQuestions(framework).map((q) => [q.id, q]));
+    // The app's framework ids come from listFrameworks(); an unknown one is refused at run time.
+    catalogue = new Map(listQuestions(framework as FrameworkId).map((q) => [q.id, q]));
     catalogues.set(framework, catalogue);
   }
   return catalogue;
