@@ -14,13 +14,13 @@
 //   node_modules/.cache/renderers, checks its pinned sha512 integrity, and serves dist/lforms.
 // - CSIRO Smart Forms: see scripts/check-renderers/ (a React library, bundled here with esbuild).
 //
-// Usage: tsx scripts/check-renderers.ts [--renderer lhc-forms|smart-forms] [--only <questionnaire id> | --controls]
-import { execFileSync } from 'node:child_process';
+// Usage: tsx scripts/check-renderers.ts [--renderer lhc-forms|smart-forms] [--only <questionnaire id> | --controls | --ci]
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test/browser/chromium.js';
 import { evaluate } from '../src/decision/evaluate.js';
@@ -30,6 +30,8 @@ import { listFrameworks } from '../src/frameworks/registry.js';
 import { smartForms } from './check-renderers/smart-forms.js';
 
 const root = resolve(import.meta.dirname, '..');
+/** Async, so one renderer's install runs while the other renders. */
+const run = promisify(execFile);
 const cache = join(root, 'node_modules', '.cache', 'renderers');
 const EVALUATION_DATE = '2026-11-23';
 
@@ -62,9 +64,9 @@ const lhcForms: Renderer = {
     const dist = join(dir, 'package', 'dist', 'lforms');
     if (!existsSync(join(dist, 'webcomponent', 'main.js'))) {
       mkdirSync(dir, { recursive: true });
-      const [packed] = JSON.parse(execFileSync('npm', ['pack', `lforms@${LFORMS.version}`, '--json', '--pack-destination', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })) as { filename: string; integrity: string }[];
+      const [packed] = JSON.parse((await run('npm', ['pack', `lforms@${LFORMS.version}`, '--json', '--pack-destination', dir], { encoding: 'utf8' })).stdout) as { filename: string; integrity: string }[];
       if (packed?.integrity !== LFORMS.integrity) throw new Error(`lforms@${LFORMS.version}: integrity ${packed?.integrity}, expected ${LFORMS.integrity}`);
-      execFileSync('tar', ['xzf', join(dir, packed.filename), '-C', dir]);
+      await run('tar', ['xzf', join(dir, packed.filename), '-C', dir]);
     }
     // The files the LHC-Forms README lists ("Using the LHC-Forms Web Component"), R4 support.
     const page = `<!doctype html><html lang="nl"><head><meta charset="utf-8">
@@ -199,9 +201,13 @@ interface Result {
   answered: number;
 }
 
-async function check(renderer: Renderer, page: Page, questionnaire: Questionnaire, frameworkId: string): Promise<Result> {
+/** `stopAt`: a control ends once it has the problem it expects, not after the waits of the checks after it. */
+async function check(renderer: Renderer, page: Page, questionnaire: Questionnaire, frameworkId: string, stopAt?: string): Promise<Result> {
   const started = Date.now();
   const problems: string[] = [];
+  let answered = 0;
+  const result = (): Result => ({ renderer: renderer.name, questionnaire: questionnaire.id ?? '?', problems, ms: Date.now() - started, answered });
+  const stop = () => stopAt !== undefined && problems.some((p) => p.startsWith(stopAt));
   const items = new Map(flatten(questionnaire.item).map((i) => [i.linkId, i]));
   const note = (what: string, error: unknown) => problems.push(`${what}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   await renderer.render(page, questionnaire);
@@ -218,8 +224,9 @@ async function check(renderer: Renderer, page: Page, questionnaire: Questionnair
     }
   }
 
+  if (stop()) return result();
+
   const expected: Record<string, unknown> = {};
-  let answered = 0;
   for (const fill of fills) {
     const item = items.get(fill.linkId);
     if (!item) continue;
@@ -247,6 +254,8 @@ async function check(renderer: Renderer, page: Page, questionnaire: Questionnair
     }
   }
 
+  if (stop()) return result();
+
   const helpId = helpOf.find((id) => items.has(`${id}.help`));
   if (helpId === undefined) problems.push('no flyover help item to open');
   else {
@@ -268,7 +277,7 @@ async function check(renderer: Renderer, page: Page, questionnaire: Questionnair
   } catch (error) {
     note('round trip', error);
   }
-  return { renderer: renderer.name, questionnaire: questionnaire.id ?? '?', problems, ms: Date.now() - started, answered };
+  return result();
 }
 
 /** Serves each renderer's files under /<name>/, and nothing else. */
@@ -289,16 +298,42 @@ async function serve(parts: { name: string; dir: string; page: string }[]) {
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
+/**
+ * The subset of --ci, per renderer. `.ci/run` runs it in LHC-Forms only, which costs ~7 s to
+ * prepare and 1-7 s a rendering: every kindcheck-only Questionnaire and one whole one, well within
+ * the ~90 s a CI step may take from a clean clone. Smart Forms' install alone took 52-103 s there
+ * (315 packages, 43,000 files of them MUI's icons), over that budget before anything renders, so it
+ * runs in the full `npm run check:renderers`; `--ci --renderer smart-forms` is its quick subset: the
+ * whole Questionnaire (it asks everything the kindcheck-only one does; 13-20 s, each answer
+ * re-renders ~120 items) and one kindcheck-only one in English.
+ */
+const ciSubset: Record<string, (id: string) => boolean> = {
+  'lhc-forms': (id) => id.includes('.kindcheck.') || id === 'meldcode.basismodel.nl',
+  'smart-forms': (id) => id === 'meldcode.basismodel.nl' || id === 'meldcode.basismodel.kindcheck.en',
+};
+
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { renderer: { type: 'string', multiple: true }, only: { type: 'string' }, controls: { type: 'boolean' } } });
-  const chosen = renderers.filter((r) => values.renderer === undefined || values.renderer.includes(r.name));
+  const { values } = parseArgs({ options: { renderer: { type: 'string', multiple: true }, only: { type: 'string' }, controls: { type: 'boolean' }, ci: { type: 'boolean' } } });
+  // --ci without --renderer: LHC-Forms only (see ciSubset for why).
+  const chosen = renderers.filter((r) => (values.renderer === undefined ? !values.ci || r.name === 'lhc-forms' : values.renderer.includes(r.name)));
   const questionnaires = listFrameworks().flatMap((f) =>
     (['nl', 'en'] as const).flatMap((locale) => [toQuestionnaire(f.id, { locale }), toQuestionnaire(f.id, { locale, modules: ['kindcheck'] })].map((q) => ({ q, framework: f.id }))),
   ).filter(({ q }) => !values.controls && (values.only === undefined || q.id === values.only));
   const started = Date.now();
-  const parts = [];
-  for (const r of chosen) parts.push({ name: r.name, ...(await r.files()) });
-  const prepared = Date.now();
+  // All renderers are prepared at once; each is awaited only before it renders, so Smart Forms'
+  // install runs while LHC-Forms renders.
+  const parts: { name: string; dir: string; page: string }[] = [];
+  let preparing = 0;
+  const prepared = new Map(
+    chosen.map((r) => {
+      const done = r.files().then((files) => {
+        parts.push({ name: r.name, ...files });
+        console.log(`     ${r.name.padEnd(12)} prepared in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      });
+      done.catch(() => undefined); // awaited below; this keeps a failure meanwhile from being "unhandled"
+      return [r.name, done] as const;
+    }),
+  );
   const { server, base } = await serve(parts);
   let browser: Browser | undefined;
   const results: Result[] = [];
@@ -307,6 +342,9 @@ async function main(): Promise<number> {
   try {
     browser = await launchChromium();
     for (const renderer of chosen) {
+      const waitStarted = Date.now();
+      await prepared.get(renderer.name);
+      preparing += Date.now() - waitStarted;
       const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       page.setDefaultTimeout(10_000);
       const errors: string[] = [];
@@ -319,7 +357,7 @@ async function main(): Promise<number> {
       });
       await page.goto(`${base}/${renderer.name}/index.html`);
       await renderer.ready(page);
-      for (const { q, framework } of questionnaires) {
+      for (const { q, framework } of questionnaires.filter(({ q }) => !values.ci || ciSubset[renderer.name]?.(q.id ?? ''))) {
         let result: Result;
         try {
           result = await check(renderer, page, q, framework);
@@ -332,17 +370,18 @@ async function main(): Promise<number> {
         for (const p of result.problems) console.log(`       ${p}`);
       }
       for (const control of values.only === undefined ? controls.filter((c) => c.renderers?.includes(renderer.name) ?? true) : []) {
+        const controlStarted = Date.now();
         const q = structuredClone(toQuestionnaire('basismodel', { locale: 'nl', modules: ['kindcheck'] }));
         control.break(q);
         let caught = false;
         try {
-          caught = (await check(renderer, page, q, 'basismodel')).problems.some((p) => p.startsWith(control.expect));
+          caught = (await check(renderer, page, q, 'basismodel', control.expect)).problems.some((p) => p.startsWith(control.expect));
         } catch {
           caught = false;
         }
         errors.splice(0);
         if (!caught) failedControls.push(`${renderer.name}: ${control.name}`);
-        console.log(`${caught ? 'ok  ' : 'FAIL'} ${renderer.name.padEnd(12)} control: ${control.name}${caught ? ' — caught' : ' — NOT caught'}`);
+        console.log(`${caught ? 'ok  ' : 'FAIL'} ${renderer.name.padEnd(12)} control: ${control.name}${caught ? ' — caught' : ' — NOT caught'}  ${Date.now() - controlStarted} ms`);
       }
       await page.close();
     }
@@ -353,7 +392,7 @@ async function main(): Promise<number> {
   const failed = results.filter((r) => r.problems.length > 0);
   for (const url of [...new Set(outside)]) console.log(`FAIL request outside 127.0.0.1 blocked: ${url}`);
   console.log(
-    `\n${results.length - failed.length}/${results.length} renderings passed (${chosen.map((r) => r.name).join(', ')}; ${questionnaires.length} Questionnaires) in ${((Date.now() - started) / 1000).toFixed(1)} s, of which ${((prepared - started) / 1000).toFixed(1)} s preparing the renderers`,
+    `\n${results.length - failed.length}/${results.length} renderings passed (${chosen.map((r) => r.name).join(', ')}; ${new Set(results.map((r) => r.questionnaire)).size} Questionnaires) in ${((Date.now() - started) / 1000).toFixed(1)} s, of which ${(preparing / 1000).toFixed(1)} s waiting for a renderer's preparation`,
   );
   return failed.length > 0 || outside.length > 0 || failedControls.length > 0 || (results.length === 0 && !values.controls) ? 1 : 0;
 }
