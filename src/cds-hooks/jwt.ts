@@ -25,6 +25,54 @@ export interface JwtAuthorizerOptions {
   clockToleranceSeconds?: number;
   /** How old a token (`iat`) may be, in seconds; default 300. */
   maxTokenAgeSeconds?: number;
+  /**
+   * Where accepted tokens are remembered, so a replay is refused. Default: {@link memoryReplayStore},
+   * one per authorizer, which a second process never sees. Behind a load balancer, give every
+   * instance the same shared store.
+   */
+  replayStore?: ReplayStore;
+}
+
+/**
+ * The store {@link jwtAuthorizer} checks each token's `jti` against. Shared by several service
+ * instances or processes, a token replayed to any of them is refused.
+ */
+export interface ReplayStore {
+  /**
+   * Whether `id` was seen before; if not, remember it until `expiresAt`. The check and the
+   * remembering must be one atomic step across everything sharing the store (Redis: `SET id 1 NX
+   * EXAT expiresAt`, seen when it does not set). A throw or rejection refuses the token.
+   *
+   * @param id The token's `iss` and `jti`, joined by a space.
+   * @param expiresAt Seconds since the epoch after which the token is refused anyway (its `exp`
+   *   plus the clock tolerance), so the store may forget it then.
+   */
+  seen(id: string, expiresAt: number): boolean | Promise<boolean>;
+}
+
+/**
+ * The default {@link ReplayStore}: in memory, forgetting tokens once they expire. Pass one
+ * instance to several authorizers in one process to share it; across processes it cannot be shared.
+ *
+ * @example
+ * ```ts
+ * const replayStore = memoryReplayStore();
+ * const options = { issuers, serviceBaseUrl: 'https://cds.example.org', replayStore };
+ * createCdsHooksServer({ authorize: jwtAuthorizer(options) }).listen(8080);
+ * createCdsHooksServer({ authorize: jwtAuthorizer(options) }).listen(8081);
+ * ```
+ */
+export function memoryReplayStore(): ReplayStore {
+  const expiry = new Map<string, number>();
+  return {
+    seen(id, expiresAt) {
+      const now = Math.floor(Date.now() / 1000);
+      for (const [key, at] of expiry) if (at < now) expiry.delete(key);
+      if (expiry.has(id)) return true;
+      expiry.set(id, expiresAt);
+      return false;
+    },
+  };
 }
 
 
@@ -32,8 +80,10 @@ export interface JwtAuthorizerOptions {
  * An `authorize` function for the CDS Hooks service that verifies the EHR's signed token (CDS
  * Hooks 2.0 security): the signature against the issuer's keys (ES384 or RS384, as CDS Hooks
  * requires), an `iss` you trust, `aud` the endpoint called, `exp`, `iat` not older than
- * `maxTokenAgeSeconds`, and a `jti` not seen before (replays are refused, remembered until the
- * token expires). Any failure is a refusal (401); the reason is never sent to the client.
+ * `maxTokenAgeSeconds`, and a `jti` not seen before in `replayStore` (replays are refused,
+ * remembered until the token expires). Any failure is a refusal (401); the reason is never sent
+ * to the client. A `jku` or `x5u` in the token's header is never followed: only the keys of the
+ * issuers you list are trusted.
  *
  * Needs the package `jose` (an optional peer dependency: `npm install jose`).
  *
@@ -52,7 +102,7 @@ export function jwtAuthorizer(options: JwtAuthorizerOptions): NonNullable<CdsHoo
   const maxAge = options.maxTokenAgeSeconds ?? 300;
   let jose: Promise<typeof import('jose')> | undefined;
   const keySets = new Map<string, Parameters<typeof import('jose').jwtVerify>[1]>();
-  const seen = new Map<string, number>(); // jti -> exp (seconds)
+  const replays = options.replayStore ?? memoryReplayStore();
 
   return async ({ authorization, serviceId, url }) => {
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization ?? '');
@@ -80,12 +130,8 @@ export function jwtAuthorizer(options: JwtAuthorizerOptions): NonNullable<CdsHoo
         clockTolerance: tolerance,
         maxTokenAge: maxAge,
       });
-      const now = Math.floor(Date.now() / 1000);
-      for (const [jti, exp] of seen) if (exp + tolerance < now) seen.delete(jti);
-      const key = `${iss} ${String(payload.jti)}`;
-      if (seen.has(key)) return false;
-      seen.set(key, payload.exp as number);
-      return true;
+      // Checked last: only a token that passed everything else is remembered.
+      return !(await replays.seen(`${iss} ${String(payload.jti)}`, (payload.exp as number) + tolerance));
     } catch {
       return false;
     }
