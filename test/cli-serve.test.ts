@@ -1,5 +1,6 @@
 // `meldcode serve`: the built CLI started as a child process on 127.0.0.1 (port 0), called over
 // real HTTP (discovery, a hook, feedback, tokens), stopped with SIGTERM and SIGINT.
+import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +112,14 @@ describe('meldcode serve refuses to start without a decision on authentication',
     ]) {
       const { code } = await runServe(cli, args);
       expect(code, args.join(' ')).toBe(2);
+    }
+  });
+
+  it('is listed in the top-level help, nl and en (meldcode --help)', () => {
+    for (const [args, text] of [[['--help'], 'CDS Hooks-dienst'], [['--help', '--lang', 'en'], 'CDS Hooks service']] as const) {
+      const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+      expect(run.status).toBe(0);
+      expect(run.stdout.split('\n').find((line) => /^\s+meldcode serve\s/.test(line)), args.join(' ')).toContain(text);
     }
   });
 
