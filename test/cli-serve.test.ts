@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cdsServices } from '../src/cds-hooks/index.js';
+import { toQuestionnaire } from '../src/fhir/index.js';
+import { fillQuestionnaire } from './fhir-r4.js';
 import { buildCli, runServe, startServe } from './support/serve.js';
 
 let cli: string;
@@ -75,6 +77,36 @@ describe('meldcode serve --insecure-no-auth', () => {
     });
   });
 
+  it('--links puts the SMART app on every card: the kindcheck card and the afwegingskader card', async () => {
+    const served = await startServe(cli, ['--insecure-no-auth', '--port', '0', '--links', 'https://app.example.org/launch']);
+    try {
+      const link = { label: 'Open de meldcode-vragen', url: 'https://app.example.org/launch', type: 'smart' };
+      const kindcheck = await post(`${served.base}/cds-services/meldcode-kindcheck`, kindcheckRequest);
+      expect((kindcheck.json.cards as { links?: unknown }[]).map((c) => c.links)).toEqual([[link]]);
+      const answers = fillQuestionnaire(toQuestionnaire('basismodel'), { considerations: { suspicion: true, unsafety: { acute: true } } });
+      const context = kindcheckRequest.context as { patientId: string };
+      const afweging = await post(`${served.base}/cds-services/meldcode-afwegingskader`, {
+        ...kindcheckRequest,
+        prefetch: {
+          patient: { resourceType: 'Patient', id: context.patientId },
+          questionnaireResponses: { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { ...answers, authored: '2026-11-20T10:00:00+01:00', subject: { reference: `Patient/${context.patientId}` } } }] },
+        },
+      });
+      expect(afweging.status).toBe(200);
+      expect((afweging.json.cards as { indicator: string; links?: unknown }[]).map((c) => [c.indicator, c.links])).toEqual([['critical', [link]]]);
+    } finally {
+      await served.stop();
+    }
+    // Without --links, no link.
+    const plain = await startServe(cli, ['--insecure-no-auth', '--port', '0', '--lang', 'en']);
+    try {
+      const hook = await post(`${plain.base}/cds-services/meldcode-kindcheck`, kindcheckRequest);
+      expect((hook.json.cards as { links?: unknown }[])[0]?.links).toBeUndefined();
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it('answers --lang en cards in English', async () => {
     const served = await startServe(cli, ['--insecure-no-auth', '--port', '0', '--lang', 'en']);
     try {
@@ -109,6 +141,8 @@ describe('meldcode serve refuses to start without a decision on authentication',
       ['--insecure-no-auth', '--lang', 'de'],
       ['--insecure-no-auth', '--canonical-base', 'ftp://x'],
       ['--insecure-no-auth', '--bogus'],
+      ['--insecure-no-auth', '--links', 'app.example.org/launch'],
+      ['--insecure-no-auth', '--links', 'javascript:alert(1)'],
     ]) {
       const { code } = await runServe(cli, args);
       expect(code, args.join(' ')).toBe(2);

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { type JsonWebKeySet, jwtAuthorizer } from '../cds-hooks/jwt.js';
 import { createCdsHooksServer } from '../cds-hooks/node.js';
 import type { CdsHooksServiceOptions } from '../cds-hooks/service.js';
+import type { CdsHooksLink } from '../fhir/types.js';
 import { MeldcodeInputError } from '../errors/errors.js';
 import type { Lang } from '../rules/trail.js';
 import { EXIT, type CliIo } from './run.js';
@@ -23,6 +24,8 @@ Gebruik / usage:
                          <url> is het adres waaronder het EPD de dienst aanroept (aud)
   meldcode serve --insecure-no-auth [--port 8080]
                          zonder tokencontrole: alleen op 127.0.0.1, ::1 of localhost (lokaal proberen)
+  --links <url>          een SMART-app (de launch-URL) als link op elke kaart, bv. de app die de
+                         open vragen stelt / a SMART app link on every card
 
   --port 0 kiest een vrije poort. De dienst drukt de discovery-URL af en stopt netjes op
   SIGINT/SIGTERM. Feedback komt als één regel per kaart op stdout (nooit het commentaar: dat kan
@@ -38,6 +41,7 @@ const options = {
   jwks: { type: 'string', multiple: true },
   'service-base-url': { type: 'string' },
   'insecure-no-auth': { type: 'boolean' },
+  links: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -59,6 +63,18 @@ async function issuerKeys(jwks: string): Promise<{ jwksUrl: string } | { jwks: J
     throw new ServeUsage(`--jwks ${jwks}: geen JWKS / not a JWKS ({ "keys": [ … ] })`);
   }
   return { jwks: { keys: keys as Record<string, unknown>[] } };
+}
+
+/** --links: the SMART app the EHR launches from every card (CDS Hooks `type: smart`, the app's launch URL). */
+function smartLink(url: string, lang: Lang): CdsHooksLink {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') throw new ServeUsage(`--links: een http(s)-adres / an http(s) URL, niet/not "${url}"`);
+  return { label: lang === 'nl' ? 'Open de meldcode-vragen' : 'Open the meldcode questions', url: parsed.href, type: 'smart' };
 }
 
 /** The `authorize` hook the flags ask for, or `undefined` for --insecure-no-auth. */
@@ -119,6 +135,7 @@ export async function serveCommand(argv: readonly string[], io: CliIo, stop?: Ab
         lang,
         ...(values['canonical-base'] !== undefined ? { canonicalBase: values['canonical-base'] } : {}),
         ...(authorize ? { authorize } : {}),
+        ...(values.links !== undefined ? { links: [smartLink(values.links, lang)] } : {}),
         onFeedback: (entries, { serviceId }) => {
           for (const e of entries) {
             const reason = e.overrideReason?.reason?.code;
