@@ -22,6 +22,7 @@ const notAsked: Record<string, string> = {
   'derived.ageYears': 'the age in whole years on the evaluation date, computed from client.birthDate or client.age (src/case/age.ts)',
   'derived.ageBand': 'the age band (under 12, 12-15, 16-17, 18+) of derived.ageYears (src/case/age.ts)',
   'derived.veiligThuisAdviceRequired': 'a framework setting: its step requirements make Veilig Thuis advice required at step 2 (the physicians; pipeline)',
+  'derived.verwijsindexNotForRole': 'the user\u2019s role (professional.role) is one for which the framework rules the Verwijsindex out (the KNMG\u2019s dentists; pipeline)',
   'derived.threatToLifeExample': 'an acute indicator the framework’s objection regime lists as a threat to life is answered yes (pipeline)',
   'unsafety.acuteOrStructural': 'afweging 2, settled by the afwegingskader’s rules (afweging-2-ja-norm-1 / afweging-2-nee) before the consent rules run (pipeline)',
   'settings.consentRegime': 'a framework setting: framework.consent.regime (whose consent counts from 12 or 16)',
@@ -133,9 +134,9 @@ describe.each(frameworks)('the facts the rules of %s read', (id) => {
     expect(unasked(engines.flatMap(askedFor), catalogue)).toEqual({});
   });
 
-  it('of the framework are the client and the considerations: the pipeline passes its rules nothing else', () => {
+  it('of the framework are the client, the considerations and the user\u2019s role: the pipeline passes its rules nothing else', () => {
     const roots = new Set(reads(framework).map((r) => r.path.split('.')[0]));
-    expect([...roots].filter((r) => r !== 'client' && r !== 'considerations')).toEqual([]);
+    expect([...roots].filter((r) => r !== 'client' && r !== 'considerations' && r !== 'professional')).toEqual([]);
   });
 
   it('on the list are not also asked by a question (the list holds only what nothing asks)', () => {

@@ -107,6 +107,8 @@ export interface DerivedFacts {
   ageBand?: AgeBand;
   /** The framework requires Veilig Thuis advice at step 2 (e.g. the KNMG meldcode for physicians); set by `evaluate()`. */
   veiligThuisAdviceRequired?: boolean;
+  /** The user's role may not report to the Verwijsindex (the framework's `verwijsindex` requirement is `not-applicable` for it); set by `evaluate()`. */
+  verwijsindexNotForRole?: boolean;
 }
 
 /** The age fields of a client: a date of birth and/or an age. */

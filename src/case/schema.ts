@@ -188,6 +188,12 @@ export const caseSchema = z.strictObject({
   conversation: z.optional(conversationSchema),
   /** An objection against the report, and how it weighs. */
   objection: z.optional(objectionSchema),
+  /**
+   * The user: `role` is their role in the framework's meldcode (a role id of the framework, e.g.
+   * `leerkracht`, `tandarts`; 000 Bijlage 1c). It decides which role-specific actions are shown;
+   * unknown, they are shown for the roles they name. It never changes a norm.
+   */
+  professional: z.optional(z.strictObject({ role: z.optional(kebabId) })),
 });
 
 /** The case input, as a caller writes it. */

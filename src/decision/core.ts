@@ -3,7 +3,7 @@ import { ageIssues } from '../case/age.js';
 import { type Case, type CaseInput, caseSchema } from '../case/schema.js';
 import { evaluationDateOption, todayInAmsterdam } from '../case/date.js';
 import { echo, fromZodIssues, type InputIssue, MeldcodeFrameworkError, MeldcodeInputError } from '../errors/errors.js';
-import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, shippedIdIssues, trialCompileIssues } from '../frameworks/framework.js';
+import { type Framework, type FrameworkInput, contradictionIssues, indicatorCodes, parseFramework, shippedIdIssues, trialCompileIssues, userRoles } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import type { Lang } from '../rules/trail.js';
 import { moduleRuleIdIssues } from './module-ids.js';
@@ -100,6 +100,20 @@ function parseCase(
           },
         });
       }
+    }
+    // The user's role must be one of this framework's: another framework's role would name the wrong duties.
+    const role = propertyPath(raw, 'professional.role');
+    const roles = userRoles(framework).map((r) => r.id);
+    if (typeof role === 'string' && !roles.includes(role)) {
+      const known = roles.length > 0 ? { nl: `bekend zijn: ${roles.join(', ')}`, en: `its roles: ${roles.join(', ')}` } : { nl: 'dit afwegingskader noemt geen rollen', en: 'this framework names no roles' };
+      issues.push({
+        path: ['professional', 'role'],
+        code: 'unknown-role',
+        message: {
+          nl: `onbekende rol "${echo(role)}" in afwegingskader "${echo(frameworkId)}"; ${known.nl}`,
+          en: `unknown role "${echo(role)}" in framework "${echo(frameworkId)}"; ${known.en}`,
+        },
+      });
     }
   }
   if (framework && parsed.success) for (const issue of contradictionIssues(framework, parsed.data.considerations, parsed.data.client)) issues.push(issue);

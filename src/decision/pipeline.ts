@@ -81,7 +81,13 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   // A framework that requires Veilig Thuis advice at step 2 (the physicians') keeps step 2 open until it is asked.
   const adviceRequired = stepRequirements(framework).some((r) => r.id === 'advies-veilig-thuis' && r.step === 2 && r.level === 'required');
   // One validated, key-sorted set of facts (with `derived`: the client's age) for every module.
-  const facts = caseFacts(prepared.data, evaluationDate, adviceRequired ? { veiligThuisAdviceRequired: true } : {});
+  // A role for which the framework rules the Verwijsindex out (the KNMG's dentists) is not told to consider it.
+  const role = prepared.data.professional?.role;
+  const noVerwijsindex = role !== undefined && stepRequirements(framework).some((r) => r.id === 'verwijsindex' && r.level === 'not-applicable' && r.roles?.includes(role) === true);
+  const facts = caseFacts(prepared.data, evaluationDate, {
+    ...(adviceRequired ? { veiligThuisAdviceRequired: true } : {}),
+    ...(noVerwijsindex ? { verwijsindexNotForRole: true } : {}),
+  });
   // The facts are the validated case, key-sorted, with the evaluation date and `derived`: without
   // `derived` their JSON is the canonical JSON of the case with its evaluation date.
   const { derived: _derived, ...caseWithDate } = facts;
@@ -94,7 +100,7 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
 
   const scopeTrail = yield* rules(scopeModule.rules(), facts, lang);
   const scope = scopeResult(scopeTrail, facts);
-  const afwegingFacts = { client: facts.client, considerations: facts.considerations };
+  const afwegingFacts = { client: facts.client, considerations: facts.considerations, professional: facts.professional };
   let afwegingTrail = yield* rules(compiled.rules, afwegingFacts, lang);
   // On the full path without a report, the floor norms that did not apply say why: run again for them.
   if (fullPathWithoutReport(afwegingTrail)) afwegingTrail = yield* rules(compiled.rules, afwegingFacts, lang, true);

@@ -20,6 +20,7 @@ export type MeldcodeIssueCode =
   | 'framework-not-yet-encoded'
   | 'unknown-framework'
   | 'unknown-indicator'
+  | 'unknown-role'
   | 'unknown-module'
   | 'too-many-issues'
   // a framework document (defineFramework, extendFramework, validateFramework)

@@ -63,7 +63,7 @@ function answerConcepts() {
   const seen = new Map<string, { nl: string; en: string } | undefined>();
   for (const f of listFrameworks()) {
     for (const m of questionModulesFor(getFramework(f.id))) {
-      for (const q of m.questions) for (const code of q.options ?? []) if (!seen.has(code)) seen.set(code, labels[q.id]?.[code]);
+      for (const q of m.questions) for (const code of q.options ?? []) if (!seen.has(code)) seen.set(code, q.optionLabels?.[code] ?? labels[q.id]?.[code]);
     }
   }
   return [...seen].map(([code, label]) => ({

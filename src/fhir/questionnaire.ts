@@ -90,7 +90,7 @@ function enableWhenItem(c: EnableWhen, target: Question | undefined, { locale, u
  * question id, until the question files can carry them (the module question schema is strict).
  */
 const optionLabel = (q: Question, code: string, locale: Lang): string =>
-  (optionLabels as Record<string, Record<string, Record<Lang, string>> | undefined>)[q.id]?.[code]?.[locale] ?? code;
+  q.optionLabels?.[code]?.[locale] ?? (optionLabels as Record<string, Record<string, Record<Lang, string>> | undefined>)[q.id]?.[code]?.[locale] ?? code;
 
 function questionItem(q: Question, context: Context): QuestionnaireItem {
   const { locale, urls } = context;

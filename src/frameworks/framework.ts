@@ -617,46 +617,86 @@ function indicatorRules(indicators: readonly Indicator[], questions: readonly Gu
 }
 
 /**
+ * The roles a user of the framework can have: those that take a step, decide on the report, act
+ * as the designated officer or are named by a requirement (000 Bijlage 1c), in the order the
+ * framework declares them. A role that is only informed (onderwijs: the parents) is not a user's.
+ */
+export function userRoles(framework: Framework): NonNullable<Framework['roles']> {
+  const acting = new Set<string>();
+  for (const step of framework.steps ?? []) {
+    for (const id of [...(step.takenBy ?? []), ...(step.decidedBy ?? []), ...(step.requirements ?? []).flatMap((r) => r.roles ?? [])]) acting.add(id);
+  }
+  if (framework.designatedOfficer) acting.add(framework.designatedOfficer.role);
+  return (framework.roles ?? []).filter((r) => acting.has(r.id));
+}
+
+/**
  * The framework's roles and step-5 requirements in the decision (issue 14 finding 10): who decides
  * on the report at step 5, and each requirement of the framework's own at step 5, as actions once
- * the afwegingskader advises (a report, or help offered). A requirement for some roles only names
- * them; which role the user has is not an input yet (see the issue 14 note).
+ * the afwegingskader advises (a report, or help offered). With the user's role known
+ * (`professional.role`), the decision speaks to that role: "you decide", or "put it to …"; a
+ * requirement for other roles is left out. Unknown, each is shown for the roles it names.
  */
 function roleRules(framework: Framework): RuleFile['rules'] {
   const roleName = new Map((framework.roles ?? []).map((r) => [r.id, r.name]));
   const names = (ids: readonly string[], lang: 'nl' | 'en') => ids.map((id) => roleName.get(id)?.[lang] ?? id).join(', ');
   const floorIds = new Set(getFloor().requirements.map((r) => r.id));
   const advises: Condition = { any: [{ condition: 'route-any-report' }, { condition: 'route-consideration-5' }] };
+  const roleUnknown: Condition = { fact: 'professional', path: 'role', operator: 'known', value: false };
+  const roleIn = (ids: string[]): Condition => ({ fact: 'professional', path: 'role', operator: 'in', value: ids });
+  const roleNotIn = (ids: string[]): Condition => ({ all: [{ fact: 'professional', path: 'role', operator: 'known', value: true }, { fact: 'professional', path: 'role', operator: 'notIn', value: ids }] });
   const rules: RuleFile['rules'] = [];
   for (const step of framework.steps ?? []) {
     if (step.step !== 5) continue;
-    if (step.decidedBy && step.decidedBy.length > 0) {
-      rules.push({
-        id: 'rol-stap-5-beslist',
-        priority: 10,
-        conditions: { all: [{ condition: 'suspicion-yes' }] },
-        event: { type: 'action', params: { action: 'step-5-decided-by' } },
-        explanation: {
-          nl: `Over de melding (stap 5) beslissen in dit afwegingskader: ${names(step.decidedBy, 'nl')}. Leg uw afweging aan hen voor als u die rol niet hebt.`,
-          en: `In this framework the decision on the report (step 5) is taken by: ${names(step.decidedBy, 'en')}. Put your weighing to them if you do not have that role.`,
-        },
-        source: step.source ?? framework.source,
-      });
+    const decidedBy = step.decidedBy ?? [];
+    if (decidedBy.length > 0) {
+      const decides = (id: string, role: Condition, nl: string, en: string) =>
+        rules.push({
+          id,
+          priority: 10,
+          conditions: { all: [{ condition: 'suspicion-yes' }, role] },
+          event: { type: 'action', params: { action: 'step-5-decided-by' } },
+          explanation: { nl, en },
+          source: step.source ?? framework.source,
+        });
+      decides(
+        'rol-stap-5-beslist',
+        roleUnknown,
+        `Over de melding (stap 5) beslissen in dit afwegingskader: ${names(decidedBy, 'nl')}. Leg uw afweging aan hen voor als u die rol niet hebt.`,
+        `In this framework the decision on the report (step 5) is taken by: ${names(decidedBy, 'en')}. Put your weighing to them if you do not have that role.`,
+      );
+      decides(
+        'rol-stap-5-beslist-zelf',
+        roleIn(decidedBy),
+        `U beslist over de melding (stap 5): in dit afwegingskader beslissen ${names(decidedBy, 'nl')}, en u hebt die rol.`,
+        `You decide on the report (step 5): in this framework it is decided by ${names(decidedBy, 'en')}, and you have that role.`,
+      );
+      decides(
+        'rol-stap-5-voorleggen',
+        roleNotIn(decidedBy),
+        `Over de melding (stap 5) beslist u niet zelf: leg uw afweging voor aan ${names(decidedBy, 'nl')}, die in dit afwegingskader beslissen.`,
+        `You do not decide on the report (step 5) yourself: put your weighing to ${names(decidedBy, 'en')}, who decide in this framework.`,
+      );
     }
     for (const r of step.requirements ?? []) {
       if (floorIds.has(r.id) || r.level === 'not-applicable') continue;
-      const who = r.roles && r.roles.length > 0 ? { nl: `Voor de rol ${names(r.roles, 'nl')}: `, en: `For the role ${names(r.roles, 'en')}: ` } : r.appliesTo ? { nl: `Voor ${r.appliesTo.nl}: `, en: `For ${r.appliesTo.en}: ` } : { nl: '', en: '' };
-      rules.push({
-        id: `vereiste-stap-5-${r.id}`,
-        priority: 10,
-        conditions: { all: [{ condition: 'suspicion-yes' }, advises] },
-        event: { type: 'action', params: { action: `step-5-${r.id}` } },
-        explanation: {
-          nl: `${who.nl}${r.text.nl}${r.level === 'where-needed' ? ' (zo nodig)' : ''}`,
-          en: `${who.en}${r.text.en}${r.level === 'where-needed' ? ' (where needed)' : ''}`,
-        },
-        source: r.source,
-      });
+      const level = { nl: r.level === 'where-needed' ? ' (zo nodig)' : '', en: r.level === 'where-needed' ? ' (where needed)' : '' };
+      const requirement = (id: string, extra: Condition[], who: { nl: string; en: string }) =>
+        rules.push({
+          id,
+          priority: 10,
+          conditions: { all: [{ condition: 'suspicion-yes' }, advises, ...extra] },
+          event: { type: 'action', params: { action: `step-5-${r.id}` } },
+          explanation: { nl: `${who.nl}${r.text.nl}${level.nl}`, en: `${who.en}${r.text.en}${level.en}` },
+          source: r.source,
+        });
+      if (r.roles && r.roles.length > 0) {
+        // Only one of the two holds: the role unknown (named), or the user's role among those it names.
+        requirement(`vereiste-stap-5-${r.id}`, [roleUnknown], { nl: `Voor de rol ${names(r.roles, 'nl')}: `, en: `For the role ${names(r.roles, 'en')}: ` });
+        requirement(`vereiste-stap-5-${r.id}-uw-rol`, [roleIn(r.roles)], { nl: `Voor uw rol (${names(r.roles, 'nl')}): `, en: `For your role (${names(r.roles, 'en')}): ` });
+      } else {
+        requirement(`vereiste-stap-5-${r.id}`, [], r.appliesTo ? { nl: `Voor ${r.appliesTo.nl}: `, en: `For ${r.appliesTo.en}: ` } : { nl: '', en: '' });
+      }
     }
   }
   return rules;

@@ -151,6 +151,12 @@ export function listFrameworks(options: { aliases?: boolean; notYetEncoded?: boo
 /**
  * Whether a framework with this id ships with the library (under its own id or an alias): the
  * check for an id read at run time (a flag, a stored case) before it is passed as a {@link FrameworkId}.
+ *
+ * @example
+ * ```ts
+ * const id = process.env.MELDCODE_FRAMEWORK ?? 'basismodel';
+ * if (hasFramework(id)) evaluate(kase, { framework: id }); // id is a FrameworkId here
+ * ```
  */
 export function hasFramework(id: string): id is FrameworkId {
   return Object.hasOwn(builtIn, id) || Object.hasOwn(aliases, id);

@@ -3,7 +3,7 @@ import { caseSchema } from '../case/schema.js';
 import consentQuestions from '../consent/consent.questions.json';
 import { consentQuestionFileSchema } from '../consent/schema.js';
 import type { Framework, FrameworkInput, Indicator } from '../frameworks/framework.js';
-import { getFloor, parseFramework } from '../frameworks/framework.js';
+import { getFloor, parseFramework, userRoles } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import { deepFreeze } from '../rules/freeze.js';
 import { indicatorKinds, type Source, sourceSchema, type Text, textSchema } from '../rules/schema.js';
@@ -41,6 +41,8 @@ export interface Question {
   answer: AnswerKind;
   /** For a `choice` answer: the values allowed. */
   options?: string[];
+  /** For a `choice` answer whose values are ids (a framework's roles): the label of each. */
+  optionLabels?: Record<string, Text>;
   /** Where the question comes from. */
   source: Source;
   /**
@@ -69,6 +71,7 @@ export const questionSchema = z.strictObject({
   help: z.optional(textSchema),
   answer: z.enum(['boolean', 'integer', 'integer-list', 'choice', 'date']),
   options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
+  optionLabels: z.optional(z.record(z.string(), textSchema)),
   source: sourceSchema,
   enableWhen: z.optional(z.array(enableWhenSchema).check(z.minLength(1))),
   enableBehavior: z.optional(z.enum(['all', 'any'])),
@@ -234,6 +237,27 @@ function frameworkIndicators(framework: Framework): Indicator[] {
   return [...seen.values()];
 }
 
+/** The user's role among the framework's (issue 14 finding 10): it decides which role-specific actions are shown. */
+function roleQuestion(roles: NonNullable<Framework['roles']>): Question {
+  return {
+    id: 'professional.role',
+    text: { nl: 'Welke rol hebt u in de meldcode van uw organisatie?', en: "What is your role in your organisation's meldcode?" },
+    help: {
+      nl: 'De meldcode van uw organisatie verdeelt de stappen en het besluit in stap 5 over rollen. Uw rol bepaalt welke acties voor u gelden (wie beslist, wat uw rol vraagt); aan de norm verandert zij niets.',
+      en: "Your organisation's meldcode divides the steps and the decision in step 5 over roles. Your role decides which actions are yours (who decides, what your role asks); it does not change the norm.",
+    },
+    answer: 'choice',
+    options: roles.map((r) => r.id),
+    optionLabels: Object.fromEntries(roles.map((r) => [r.id, { ...r.name }])),
+    source: {
+      document: '000_5b0914504b666284.txt',
+      section: 'Bijlage 1c Verdeling van verantwoordelijkheden voor het zetten van de stappen en het beslissen over het al dan niet doen van een melding',
+      quote: 'Verantwoordelijk voor het besluit in stap 5 voor het al dan niet doen van een melding is:',
+    },
+    module: 'afwegingskader',
+  };
+}
+
 /** Each module's own questions for a framework (a question two modules define is in both). */
 function moduleDefinitions(framework: Framework): QuestionModule[] {
   const cached = definitionCache.get(framework);
@@ -242,6 +266,8 @@ function moduleDefinitions(framework: Framework): QuestionModule[] {
   const modules = files().map((file) => {
     const questions = file.questions.map((q) => expand(q, indicators, file.module));
     if (file.module === 'afwegingskader') {
+      const roles = userRoles(framework);
+      if (roles.length > 0) questions.unshift(roleQuestion(roles));
       for (const i of indicators) {
         const id = `considerations.indicators.${i.code}`;
         questions.push({ id, text: i.text, answer: 'boolean', source: i.source, enableWhen: afterSuspicion, module: file.module });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { CaseInput } from '../case/schema.js';
 import { evaluate } from '../decision/evaluate.js';
 import type { Decision } from '../decision/types.js';
-import { type Framework, type FrameworkInput, getFloor, parseFramework, unsafetyIndicatorKinds } from '../frameworks/framework.js';
+import { type Framework, type FrameworkInput, getFloor, parseFramework, unsafetyIndicatorKinds, userRoles } from '../frameworks/framework.js';
 import { getFramework, hasFramework } from '../frameworks/registry.js';
 import { MeldcodeFrameworkError } from '../errors/errors.js';
 import { pruneEmpty } from './answers.js';
@@ -87,8 +87,8 @@ export const KIT_EVALUATION_DATE = '2026-11-23';
 /**
  * Any valid case for a framework across every module, with any subset of answers unknown: scope,
  * client (age or date of birth around every band's birthday, role, capacity, representative),
- * contact, steps, specific forms, crime, kindcheck, conversation, objection, and the
- * considerations of {@link caseArbitrary}. For evaluation on {@link KIT_EVALUATION_DATE}.
+ * contact, steps, specific forms, crime, kindcheck, conversation, objection, the user's role (where
+ * the framework has roles), and the considerations of {@link caseArbitrary}. For evaluation on {@link KIT_EVALUATION_DATE}.
  *
  * @example
  * ```ts
@@ -107,6 +107,7 @@ export function fullCaseArbitrary(framework: FrameworkRef): fc.Arbitrary<CaseInp
     fc.date({ min: new Date('1930-01-01T00:00:00Z'), max: new Date('2026-11-23T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
   );
   const age = fc.oneof(optional({ birthDate }), optional({ age: fc.integer({ min: 0, max: 100 }) }));
+  const roles = userRoles(resolve(framework)).map((r) => r.id);
   const client = fc.tuple(
     age,
     optional({
@@ -156,6 +157,8 @@ export function fullCaseArbitrary(framework: FrameworkRef): fc.Arbitrary<CaseInp
       raised: b, canBeMet: b, consideredAndFree: b, drivenByDependencyOrFear: b, seriousDanger: b, protectionPrevails: b, domesticViolenceAdultVictim: b,
       minorInvolved: b, othersAtRisk: b, dependsOnSuspectForCare: b, freedomReasonRecorded: b, noSeriousDangerReasonRecorded: b,
     }),
+    // The user's role, where the framework has roles (a role it does not have is an input error).
+    ...(roles.length > 0 ? { professional: optional({ role: fc.constantFrom(...roles) }) } : {}),
   });
   const fw = resolve(framework);
   const kinds = unsafetyIndicatorKinds(fw);
