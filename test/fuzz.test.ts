@@ -1,28 +1,29 @@
-// `npm run fuzz` in small (issue 10): a fixed seed and a few hundred inputs inside `npm test`;
-// the large run is `npm run fuzz -- --runs 1000000 --seed N` (the result is in
-// docs/notes/issue-10-hardening.md). First the checks themselves, each shown to catch what it
-// is for, so the fuzz cannot pass by checking nothing.
+// `npm run fuzz` in `npm test` (issue 10): 20,000 seeded inputs at the small sizes, this file's
+// share and test/fuzz-more.test.ts's (test/support/fuzz-share.ts splits them); the large run is
+// `npm run fuzz -- --runs 1000000 --seed N` (the result is in docs/notes/issue-10-hardening.md).
+// First the checks themselves, each shown to catch what it is for, so the fuzz cannot pass by
+// checking nothing; then what the small mode changes, each shown to keep the checks.
 import { describe, expect, it } from 'vitest';
-import { type Decision, evaluate, extendFramework } from '../src/index.js';
+import { type Decision, evaluate, extendFramework, getFramework, validateFramework } from '../src/index.js';
 import {
   canaryProblem,
   cliProblem,
   EVALUATION_DATE,
   floorNormsProblem,
   floorProblem,
+  fullSize,
   fuzz,
   inject,
   runCliOnce,
   sameSnapshot,
   snapshot,
+  type Target,
+  targets,
   typedErrorProblem,
+  unchanged,
 } from '../scripts/fuzz.js';
 import { MeldcodeInputError } from '../src/index.js';
-
-/** The inputs of `npm test`'s share: about 3.6 s of CPU (measured in the issue 10 note). */
-const RUNS = 300;
-const FRAMEWORKS = 8;
-const SEED = 20261201;
+import { FRAMEWORKS, firstHalf, RUNS, runHalf, SEED, secondHalf } from './support/fuzz-share.js';
 
 describe('the fuzz checks catch what they are for', () => {
   it('a snapshot sees any change: a value, a key, a __proto__ key, a hole, NaN, a prototype', () => {
@@ -40,13 +41,19 @@ describe('the fuzz checks catch what they are for', () => {
       const v = base();
       const before = snapshot(v);
       expect(sameSnapshot(before, snapshot(v))).toBe(true);
+      expect(unchanged(v, before)).toBe(true);
       change(v);
       expect(sameSnapshot(before, snapshot(v)), String(change)).toBe(false);
+      expect(unchanged(v, before), String(change)).toBe(false);
     }
-    const sparse = [1, , 3];
-    const before = snapshot(sparse);
-    sparse[1] = undefined;
-    expect(sameSnapshot(before, snapshot(sparse))).toBe(false);
+    // A hole is a missing key: filling one with undefined is a change, at the end of 100,000 too.
+    for (const sparse of [[1, , 3], Object.assign(new Array<unknown>(100_000), { 5: true })]) {
+      const before = snapshot(sparse);
+      expect(before.length).toBeLessThan(20);
+      sparse[sparse.length - 2] = undefined;
+      expect(sameSnapshot(before, snapshot(sparse))).toBe(false);
+      expect(unchanged(sparse, before)).toBe(false);
+    }
   });
 
   it('inject puts hostile values into a copy, never into the base, __proto__ as a plain key', () => {
@@ -104,15 +111,67 @@ describe('the fuzz checks catch what they are for', () => {
   });
 });
 
-describe('npm run fuzz, in small (fixed seed)', () => {
-  it(`${RUNS} hostile inputs over every entry point and the CLI, and ${FRAMEWORKS} generated frameworks`, async () => {
-    const { targets, frameworks } = await fuzz({ runs: RUNS, seed: SEED, frameworks: FRAMEWORKS, casesPerFramework: 5 });
-    for (const t of targets) expect(t.inputs, t.target).toBeGreaterThan(0);
+/** An entry point that does what none may, to see the fuzz catch it at the small sizes. */
+const planted = (call: Target['call'], base = targets[0]!): Target => ({ ...base, name: 'planted', call, check: undefined });
+const small = { runs: 40, seed: SEED, frameworks: 1, sizes: 'small', only: ['planted'] } as const;
+/** What made the fuzz fail: fast-check's error has the fuzz's as its cause. */
+async function failure(run: Promise<unknown>): Promise<string> {
+  const error = await run.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(Error);
+  return String(((error as Error).cause as Error | undefined)?.message);
+}
+
+describe('the small mode keeps every check', () => {
+  it('splits 20,000 inputs over the two files, every part in one of them', () => {
+    expect(firstHalf.runs + secondHalf.runs).toBe(RUNS);
+    expect([...firstHalf.only, ...secondHalf.only].sort()).toEqual([...targets.map((t) => t.name), 'cli', 'frameworks'].sort());
+  });
+
+  it('a changed input is caught in the full-size sparse array it forces into every part', async () => {
+    // Fills the last hole of an array 100,000 long: only the forced input has one.
+    const fillHole = planted((c) => {
+      const stack = [c];
+      while (stack.length > 0) {
+        const v = stack.pop();
+        if (Array.isArray(v) && v.length >= fullSize.array) v[v.length - 1] = undefined;
+        else if (v !== null && typeof v === 'object') stack.push(...Object.values(v));
+      }
+    });
+    expect(await failure(fuzz({ ...small, targets: [fillHole] }))).toMatch(/^planted changed its input/);
+  });
+
+  it('a new key or a replaced method on a built-in prototype is caught', async () => {
+    const trim = String.prototype.trim;
+    try {
+      expect(await failure(fuzz({ ...small, targets: [planted(() => Object.defineProperty(Object.prototype, 'planted', { value: 1, configurable: true }))] }))).toMatch(/^planted changed a built-in prototype/);
+      delete (Object.prototype as Record<string, unknown>)['planted'];
+      // Same keys, another function: a check of the key names alone misses it.
+      expect(await failure(fuzz({ ...small, targets: [planted(() => (String.prototype.trim = function () { return trim.call(this); }))] }))).toMatch(/^planted changed a built-in prototype/);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['planted'];
+      String.prototype.trim = trim;
+    }
+  });
+
+  it('no input runs twice in a part: the valid document as it is comes once, not every fifth time', async () => {
+    const base = JSON.stringify({ ...structuredClone(getFramework('basismodel')), id: 'fuzz-document' });
+    const count = async (sizes: 'small' | 'full') => {
+      let asIs = 0;
+      const counting = planted((d) => ((asIs += JSON.stringify(d) === base ? 1 : 0), validateFramework(d)), targets.find((t) => t.name === 'validateFramework'));
+      await fuzz({ ...small, sizes, targets: [counting] });
+      return asIs;
+    };
+    expect(await count('small')).toBe(1);
+    expect(await count('full')).toBeGreaterThan(1);
+  });
+});
+
+describe('npm run fuzz in npm test (fixed seed, small sizes), part 1 of 2', () => {
+  it(`${firstHalf.runs} of the ${RUNS} hostile inputs: ${firstHalf.only.join(', ')}`, async () => {
+    const { targets } = await runHalf(firstHalf);
     // The generators reach both ends: inputs that go all the way, and inputs refused with a typed error.
     const evaluateRun = targets.find((t) => t.target === 'evaluate')!;
     expect(evaluateRun.results).toBeGreaterThan(0);
     expect(evaluateRun.typedErrors).toBeGreaterThan(0);
-    expect(frameworks.generated).toBe(FRAMEWORKS);
-    expect(frameworks.validated).toBeGreaterThan(0);
   });
 });
