@@ -16,6 +16,9 @@ const dir = join(root, 'node_modules', '.cache', 'meldcode-guide-samples');
 const guides = [
   { file: 'README.md', mode: 'separate' },
   { file: 'docs/questionnaire-app.md', mode: 'continued' },
+  // Its samples read the reader's files and hold vitest tests: one program, typechecked (the
+  // worked example itself runs in test/authoring.test.ts).
+  { file: 'docs/writing-a-framework.md', mode: 'continued' },
 ] as const;
 
 interface Sample {
@@ -92,6 +95,7 @@ describe('the guides’ code samples', () => {
   it('finds the samples', () => {
     expect(programs.filter((p) => p.guide === 'README.md').length).toBeGreaterThanOrEqual(3);
     expect(programs.find((p) => p.guide === 'docs/questionnaire-app.md')?.code).toContain('setAnswer(answers, question.id, value)');
+    expect(programs.find((p) => p.guide === 'docs/writing-a-framework.md')?.code).toContain("extendFramework('sociaal-domein', changes)");
   });
 
   it('typecheck with the project’s compiler options', () => {
