@@ -181,3 +181,29 @@ describe('each input is read once', () => {
     expect(decision.receipt.framework.id).toBe('basismodel');
   });
 });
+
+describe('a value whose length cannot be compared (found by the million-run fuzz, c81dc29)', () => {
+  // JSON can hold `{"length":{"toString":""}}`. zod ran its length checks on it after the type
+  // check had failed, and comparing that `length` threw a TypeError from inside safeParse.
+  const hostile = JSON.parse('{"length":{"toString":""}}') as unknown;
+
+  it('in a framework document: validateFramework says invalid, defineFramework and evaluate throw a typed error', async () => {
+    const { defineFramework, getFramework, validateFramework } = await import('../src/index.js');
+    const doc = structuredClone(getFramework('basismodel')) as unknown as { id: string; indicators: { source: { document: unknown } }[] };
+    doc.id = 'eigen';
+    doc.indicators[0]!.source.document = hostile;
+    const result = validateFramework(doc);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.issues.map((i) => i.path.join('.'))).toEqual(['indicators.0.source.document']);
+    expect(thrown(() => defineFramework(doc as never))).toBeInstanceOf(MeldcodeInputError);
+    expect(thrown(() => evaluate({}, { framework: doc as never }))).toBeInstanceOf(MeldcodeInputError);
+  });
+
+  it('in a case: a list with a length check (kindcheck.childrenAges) is an input issue', () => {
+    const kase = { client: { caresForMinor: true }, kindcheck: { childrenAges: hostile } };
+    const result = safeEvaluate(kase, { evaluationDate: '2026-11-23' });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.issues.map((i) => i.path.join('.'))).toEqual(['kindcheck.childrenAges']);
+    expect(thrown(() => evaluateKindcheck(kase as never))).toBeInstanceOf(MeldcodeInputError);
+  });
+});

@@ -26,7 +26,7 @@ import { frameworkLimitIssues } from '../frameworks/limits.js';
 
 export { frameworkLimits } from '../frameworks/limits.js';
 import { questionCatalogue } from '../questions/questions.js';
-import { ruleFileSchema, sourceSchema, textSchema } from '../rules/schema.js';
+import { ruleFileSchema, sourceSchema, textSchema, minLength } from '../rules/schema.js';
 
 /** The result of {@link validateFramework}: the framework, or every problem with its path. */
 export type FrameworkValidation = { ok: true; framework: Framework } | { ok: false; issues: InputIssue[] };
@@ -98,7 +98,7 @@ export const frameworkChangesSchema = z.strictObject({
   name: textSchema,
   description: z.optional(textSchema),
   /** Who publishes the extension (the organisation); added after the base's publishers. */
-  publishers: z.optional(z.array(z.string().check(z.minLength(1)))),
+  publishers: z.optional(z.array(z.string().check(minLength(1)))),
   /** The organisation's own meldcode; the base's source stays listed under `sources`. */
   source: z.optional(sourceSchema),
   consent: frameworkSchema.shape.consent,

@@ -6,7 +6,15 @@ import type { Question } from '../questions/questions.js';
 import { sortKeys } from '../rules/canonical.js';
 import { type CompiledRules, compileRules, propertyPath, runRules } from '../rules/compile.js';
 import { deepFreeze } from '../rules/freeze.js';
-import { type BaseEffect, type RuleFile, ruleFileSchemaFor, type Source, sourceSchema, textSchema } from '../rules/schema.js';
+import {
+  type BaseEffect,
+  type RuleFile,
+  ruleFileSchemaFor,
+  type Source,
+  sourceSchema,
+  textSchema,
+  minLength,
+} from '../rules/schema.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
 import { ageIssues, type DerivedFacts, deriveFacts } from './age.js';
 import { type Case, isoDate } from './schema.js';
@@ -43,15 +51,15 @@ const moduleQuestionSchema = z.strictObject({
   text: textSchema,
   help: z.optional(textSchema),
   answer: z.enum(['boolean', 'integer', 'integer-list', 'choice']),
-  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
+  options: z.optional(z.array(z.string().check(minLength(1))).check(minLength(2))),
   source: sourceSchema,
 });
 
 /** A module's question file: its questions, in the order they are asked. */
 export const moduleQuestionFileSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
+  id: z.string().check(minLength(1)),
   source: sourceSchema,
-  questions: z.array(moduleQuestionSchema).check(z.minLength(1)),
+  questions: z.array(moduleQuestionSchema).check(minLength(1)),
   /** Further questions one can ask for a question (the kindcheck's question 2). */
   subQuestions: z.optional(z.array(textSchema)),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { conversationSchema, objectionSchema } from '../consent/schema.js';
-import { kebabId } from '../rules/schema.js';
+import { kebabId, maxLength } from '../rules/schema.js';
 
 import { isoDate } from './date.js';
 
@@ -123,7 +123,7 @@ export const kindcheckSchema = z.strictObject({
   /** Number of children who depend on the client (*aantal kinderen*). */
   childrenCount: z.optional(z.int().check(z.gte(0)).check(z.lte(30))),
   /** Their ages in whole years (*leeftijd van de kinderen*). */
-  childrenAges: z.optional(z.array(z.int().check(z.gte(0)).check(z.lte(17))).check(z.maxLength(30))),
+  childrenAges: z.optional(z.array(z.int().check(z.gte(0)).check(z.lte(17))).check(maxLength(30))),
   /** The client shares the care with a (former) partner or another adult (*zorg gedeeld*). */
   sharedCare: z.optional(z.boolean()),
 });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { isoDate } from '../case/date.js';
-import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema } from '../rules/schema.js';
+import { kebabId, ruleFileSchemaFor, sourceSchema, textSchema, minLength, exactLength } from '../rules/schema.js';
 
 /**
  * Whose consent counts for sharing a client's data (000 §3.2 NB 1): `privacy-16` — privacy law
@@ -230,7 +230,7 @@ export const objectionStatuses = Object.freeze([
 /** Where an objection leaves the report (see {@link objectionStatuses}). */
 export type ObjectionStatus = (typeof objectionStatuses)[number];
 
-const questionIds = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+const questionIds = z.array(z.string().check(minLength(1))).check(minLength(1));
 
 /** The effect vocabulary of the consent rules (json-rules-engine `event`). */
 export const consentEffectSchema = z.discriminatedUnion('type', [
@@ -344,7 +344,7 @@ const consentQuestionSchema = z.strictObject({
   text: textSchema,
   help: z.optional(textSchema),
   answer: z.enum(['boolean', 'date', 'integer', 'choice']),
-  choices: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
+  choices: z.optional(z.array(z.string().check(minLength(1))).check(minLength(2))),
   source: sourceSchema,
 });
 
@@ -354,7 +354,7 @@ const citedTextSchema = z.strictObject({ id: kebabId, text: textSchema, source: 
 /** The consent question file: the questions, the five conflict-of-duties questions, the reviewer's checklist. */
 export const consentQuestionFileSchema = z.strictObject({
   id: kebabId,
-  questions: z.array(consentQuestionSchema).check(z.minLength(1)),
-  conflictOfDuties: z.array(citedTextSchema).check(z.length(5)),
-  reviewerChecklist: z.array(z.extend(citedTextSchema, { id: z.enum(checklistItems) })).check(z.length(checklistItems.length)),
+  questions: z.array(consentQuestionSchema).check(minLength(1)),
+  conflictOfDuties: z.array(citedTextSchema).check(exactLength(5)),
+  reviewerChecklist: z.array(z.extend(citedTextSchema, { id: z.enum(checklistItems) })).check(exactLength(checklistItems.length)),
 });

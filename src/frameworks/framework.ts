@@ -18,6 +18,7 @@ import {
   sourceSchema,
   type Text,
   textSchema,
+  minLength,
 } from '../rules/schema.js';
 import floorRulesJson from './floor/afwegingskader.rules.json';
 import parentFactorsJson from './floor/parent-factors.json';
@@ -146,14 +147,14 @@ export const frameworkSchema = z
     name: textSchema,
     description: z.optional(textSchema),
     /** The associations or bodies that published it. */
-    publishers: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+    publishers: z.array(z.string().check(minLength(1))).check(minLength(1)),
     /** A *signaller* (no help of its own, e.g. a teacher) or a *helper* (Basisdocument ch. 1). */
     role: z.enum(['signaller', 'helper']),
     source: sourceSchema,
     /** Further sources the framework draws on (e.g. the public pages of a profession's meldcode). */
     sources: z.optional(z.array(sourceSchema)),
     /** The framework this one extends (organisation tailoring), by id and version. */
-    extends: z.optional(z.strictObject({ id: kebabId, version: z.string().check(z.minLength(1)) })),
+    extends: z.optional(z.strictObject({ id: kebabId, version: z.string().check(minLength(1)) })),
     /** Who may give consent to share data: from 16 (privacy law) or from 12 (Jeugdwet, WGBO); 000 §3.2 NB 1. */
     consent: z.optional(z.strictObject({ regime: z.enum(['privacy-16', 'jeugdwet-wgbo-12']), source: sourceSchema })),
     /**

@@ -3,7 +3,7 @@ import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQ
 import { clientSchema, contactSchema, isoDate, kindcheckSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
 import type { RecordItem } from '../records/types.js';
-import { kebabId, type Text } from '../rules/schema.js';
+import { kebabId, type Text, minLength } from '../rules/schema.js';
 import type { Lang, TrailEntry } from '../rules/trail.js';
 import rulesJson from './kindcheck.rules.json';
 import questionsJson from './kindcheck.questions.json';
@@ -30,7 +30,7 @@ export const kindcheckEffectSchema = z.discriminatedUnion('type', [
       question: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     }),
   }),
-  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }) }),
+  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(minLength(1))).check(minLength(1)) }) }),
   z.strictObject({ type: z.literal('record'), params: z.strictObject({ item: kebabId }) }),
   z.strictObject({ type: z.literal('note'), params: z.strictObject({ note: kebabId }) }),
 ]);

@@ -6,7 +6,7 @@ import type { Framework, FrameworkInput, Indicator } from '../frameworks/framewo
 import { getFloor, parseFramework, userRoles } from '../frameworks/framework.js';
 import { propertyPath } from '../rules/compile.js';
 import { deepFreeze } from '../rules/freeze.js';
-import { indicatorKinds, type Source, sourceSchema, type Text, textSchema } from '../rules/schema.js';
+import { indicatorKinds, type Source, sourceSchema, type Text, textSchema, minLength } from '../rules/schema.js';
 import kindcheckQuestions from '../kindcheck/kindcheck.questions.json';
 import scopeQuestions from '../scope/scope.questions.json';
 import stepsQuestions from '../steps/steps.questions.json';
@@ -70,12 +70,12 @@ export const questionSchema = z.strictObject({
   text: textSchema,
   help: z.optional(textSchema),
   answer: z.enum(['boolean', 'integer', 'integer-list', 'choice', 'date']),
-  options: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(2))),
+  options: z.optional(z.array(z.string().check(minLength(1))).check(minLength(2))),
   optionLabels: z.optional(z.record(z.string(), textSchema)),
   source: sourceSchema,
-  enableWhen: z.optional(z.array(enableWhenSchema).check(z.minLength(1))),
+  enableWhen: z.optional(z.array(enableWhenSchema).check(minLength(1))),
   enableBehavior: z.optional(z.enum(['all', 'any'])),
-  module: z.optional(z.string().check(z.minLength(1))),
+  module: z.optional(z.string().check(minLength(1))),
 });
 
 /**
@@ -89,16 +89,16 @@ const fileEnableWhenSchema = z.extend(enableWhenSchema, {
 
 /** A question as written in a `*.questions.json` file. */
 const fileQuestionSchema = z.extend(questionSchema, {
-  enableWhen: z.optional(z.array(fileEnableWhenSchema).check(z.minLength(1))),
+  enableWhen: z.optional(z.array(fileEnableWhenSchema).check(minLength(1))),
 });
 
 /** A module's question file (`src/<module>/<module>.questions.json`). */
 export const questionFileSchema = z.strictObject({
-  id: z.string().check(z.minLength(1)),
+  id: z.string().check(minLength(1)),
   /** The module the questions belong to; default: the file id without `-questions`. */
-  module: z.optional(z.string().check(z.minLength(1))),
+  module: z.optional(z.string().check(minLength(1))),
   source: sourceSchema,
-  questions: z.array(fileQuestionSchema).check(z.minLength(1)),
+  questions: z.array(fileQuestionSchema).check(minLength(1)),
   /** Further questions one can ask to answer a question (the kindcheck's question 2). */
   subQuestions: z.optional(z.array(textSchema)),
 });
@@ -109,7 +109,7 @@ type FileQuestion = z.output<typeof fileQuestionSchema>;
 const branchingSchema = z.record(
   questionId,
   z.strictObject({
-    enableWhen: z.array(fileEnableWhenSchema).check(z.minLength(1)),
+    enableWhen: z.array(fileEnableWhenSchema).check(minLength(1)),
     enableBehavior: z.optional(z.enum(['all', 'any'])),
     source: sourceSchema,
   }),

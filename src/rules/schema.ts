@@ -1,5 +1,24 @@
 import * as z from 'zod/mini';
 
+/**
+ * Length checks that run on strings and arrays only. zod runs its own on any value that has a
+ * `length` (its `_whenHasLength`), also after the type check failed, and a JSON object whose
+ * `length` cannot be compared (`{"length":{"toString":""}}`) then throws a TypeError from inside
+ * `safeParse` (found by the million-run fuzz in validateFramework).
+ */
+const lengthy = (payload: { value: unknown }) => typeof payload.value === 'string' || Array.isArray(payload.value);
+/** A zod check that runs only where `lengthy` holds (zod's params do not type `when`; its definition does). */
+function onLengthy<C extends { _zod: { def: { when?: ((payload: never) => boolean) | undefined } } }>(check: C): C {
+  check._zod.def.when = lengthy;
+  return check;
+}
+/** `z.minLength` for strings and arrays only (see `lengthy`). */
+export const minLength = (minimum: number) => onLengthy(z.minLength(minimum));
+/** `z.maxLength` for strings and arrays only. */
+export const maxLength = (maximum: number) => onLengthy(z.maxLength(maximum));
+/** `z.length` for strings and arrays only. */
+export const exactLength = (length: number) => onLengthy(z.length(length));
+
 /** Stable ids: kebab-case, so they read well in a trail and in a URL. */
 export const kebabId = z
   .string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id (a-z, 0-9, -)'));
@@ -14,8 +33,8 @@ export interface Text {
 
 /** A text in both languages the library speaks: Dutch first, English second. */
 export const textSchema = z.strictObject({
-  nl: z.string().check(z.minLength(1)),
-  en: z.string().check(z.minLength(1)),
+  nl: z.string().check(minLength(1)),
+  en: z.string().check(minLength(1)),
 });
 
 /**
@@ -40,12 +59,12 @@ export interface Source {
 }
 
 export const sourceSchema = z.strictObject({
-  document: z.string().check(z.minLength(1)),
-  section: z.string().check(z.minLength(1)),
-  quote: z.optional(z.string().check(z.minLength(1))),
-  title: z.optional(z.string().check(z.minLength(1))),
-  publisher: z.optional(z.string().check(z.minLength(1))),
-  version: z.optional(z.string().check(z.minLength(1))),
+  document: z.string().check(minLength(1)),
+  section: z.string().check(minLength(1)),
+  quote: z.optional(z.string().check(minLength(1))),
+  title: z.optional(z.string().check(minLength(1))),
+  publisher: z.optional(z.string().check(minLength(1))),
+  version: z.optional(z.string().check(minLength(1))),
   url: z.optional(z.url()),
 });
 
@@ -88,8 +107,8 @@ export type Condition =
 export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
   z.union([
     factConditionSchema,
-    z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
-    z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ all: z.array(conditionSchema).check(minLength(1)) }),
+    z.strictObject({ any: z.array(conditionSchema).check(minLength(1)) }),
     z.strictObject({ not: conditionSchema }),
     z.strictObject({ condition: kebabId }),
   ]),
@@ -97,13 +116,13 @@ export const conditionSchema: z.ZodMiniType<Condition> = z.lazy(() =>
 
 /** The root of a rule's conditions: a boolean operator or a named condition, never a bare fact. */
 export const topLevelConditionSchema = z.union([
-  z.strictObject({ all: z.array(conditionSchema).check(z.minLength(1)) }),
-  z.strictObject({ any: z.array(conditionSchema).check(z.minLength(1)) }),
+  z.strictObject({ all: z.array(conditionSchema).check(minLength(1)) }),
+  z.strictObject({ any: z.array(conditionSchema).check(minLength(1)) }),
   z.strictObject({ not: conditionSchema }),
   z.strictObject({ condition: kebabId }),
 ]);
 
-const questionIds = z.array(z.string().check(z.minLength(1))).check(z.minLength(1));
+const questionIds = z.array(z.string().check(minLength(1))).check(minLength(1));
 
 /** The unsafety forms an indicator can point to (Basisdocument ch. 3-4). */
 export const indicatorKinds = ['acute', 'structural', 'disclosure', 'parent-factor'] as const;
@@ -206,7 +225,7 @@ export function ruleFileSchemaFor<E extends z.ZodMiniType<BaseEffect>>(effect: E
     id: kebabId,
     /** Named conditions that rules reference with `{ "condition": "name" }`. */
     conditions: z.optional(z.record(kebabId, topLevelConditionSchema)),
-    rules: z.array(ruleSchemaFor(effect)).check(z.minLength(1)),
+    rules: z.array(ruleSchemaFor(effect)).check(minLength(1)),
   });
 }
 

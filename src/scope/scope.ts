@@ -3,7 +3,7 @@ import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQ
 import { clientSchema, isoDate, scopeSchema } from '../case/schema.js';
 import type { Question } from '../questions/questions.js';
 import { deepFreeze } from '../rules/freeze.js';
-import { kebabId } from '../rules/schema.js';
+import { kebabId, minLength } from '../rules/schema.js';
 import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './scope.rules.json';
 import questionsJson from './scope.questions.json';
@@ -33,7 +33,7 @@ export const scopeEffectSchema = z.discriminatedUnion('type', [
       route: z.enum(['professional-perpetrator', 'professional-other-organisation', 'professional-is-relative', 'between-clients', 'partners-both-clients', 'family-both-clients']),
     }),
   }),
-  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)) }) }),
+  z.strictObject({ type: z.literal('needs-input'), params: z.strictObject({ questions: z.array(z.string().check(minLength(1))).check(minLength(1)) }) }),
   z.strictObject({ type: z.literal('action'), params: z.strictObject({ action: kebabId }) }),
   z.strictObject({ type: z.literal('note'), params: z.strictObject({ note: kebabId }) }),
 ]);

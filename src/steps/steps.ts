@@ -3,7 +3,7 @@ import { caseFacts, defineRuleModule, type ModuleNote, type ModuleOptions, openQ
 import { clientSchema, contactSchema, crimeSchema, formsSchema, isoDate, stepsSchema } from '../case/schema.js';
 import { conversationSchema } from '../consent/schema.js';
 import type { Question } from '../questions/questions.js';
-import { kebabId, type Source } from '../rules/schema.js';
+import { kebabId, type Source, minLength } from '../rules/schema.js';
 import type { TrailEntry } from '../rules/trail.js';
 import rulesJson from './steps.rules.json';
 import questionsJson from './steps.questions.json';
@@ -27,7 +27,7 @@ export const stepsEffectSchema = z.discriminatedUnion('type', [
     params: z.strictObject({
       step: stepNumber,
       status: z.enum(['done', 'open', 'skipped']),
-      questions: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+      questions: z.optional(z.array(z.string().check(minLength(1))).check(minLength(1))),
     }),
   }),
   z.strictObject({
