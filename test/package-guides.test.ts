@@ -19,6 +19,9 @@ const guides = [
   // Its samples read the reader's files and hold vitest tests: one program, typechecked (the
   // worked example itself runs in test/authoring.test.ts).
   { file: 'docs/writing-a-framework.md', mode: 'continued' },
+  // Each sample on its own: what the host supplies is declared in the sample (`declare const …`).
+  { file: 'docs/embedding-in-an-ehr.md', mode: 'separate' },
+  { file: 'docs/cds-hooks.md', mode: 'separate' },
 ] as const;
 
 interface Sample {
