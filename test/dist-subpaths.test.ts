@@ -15,8 +15,8 @@ const work = join(root, 'node_modules', '.cache', 'meldcode-dist-test');
 const pkg = join(work, 'pkg');
 // The app lives outside any node_modules folder, where bundlers resolve `meldcode` as an app would.
 const app = join(tmpdir(), 'meldcode-dist-test-app');
-const ids = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const;
-const exportName = { basismodel: 'basismodel', 'sociaal-domein': 'sociaalDomein', onderwijs: 'onderwijs', artsen: 'artsen' };
+const ids = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici'] as const;
+const exportName = { basismodel: 'basismodel', 'sociaal-domein': 'sociaalDomein', onderwijs: 'onderwijs', artsen: 'artsen', paramedici: 'paramedici' };
 
 /** A text that stands in one framework's document and in no other shipped framework's. */
 const uniqueText = {
@@ -24,6 +24,7 @@ const uniqueText = {
   'sociaal-domein': 'Verkeert een van de betrokkenen in direct (levens)gevaar?',
   onderwijs: 'onderwijs-bij-twijfel-melden',
   artsen: 'Acceptatie',
+  paramedici: 'logopedist-zelfstandig',
 };
 
 beforeAll(() => {

@@ -9,13 +9,15 @@ import type { FrameworkId } from '../src/authoring/ids.js';
 
 const view = (framework: FrameworkId, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 const ids = listFrameworks().map((f) => f.id);
+// Veilig Thuis advice is required in step 2 by the KNMG and the APA (with no role given; docs/sources/paramedici.md).
+const adviceRequired = (id: string) => id === 'artsen' || id === 'paramedici';
 
 describe.each(ids)('%s', (framework) => {
   it.each(consentAgeGolden(getFramework(framework)).map((g) => [g.id.split('/').at(-1)!, g] as const))('consent at %s', (_, g) => {
     expect(view(framework, g.case)['conversation.consentFrom']).toEqual(g.expect['conversation.consentFrom']);
   });
 
-  it.each(stepTwoGolden(getFramework(framework), framework === 'artsen').map((g) => [g.id.split('/').at(-1)!, g] as const))('step 2: %s', (_, g) => {
+  it.each(stepTwoGolden(getFramework(framework), adviceRequired(framework)).map((g) => [g.id.split('/').at(-1)!, g] as const))('step 2: %s', (_, g) => {
     expect(view(framework, g.case)['steps.open']).toEqual(g.expect['steps.open']);
   });
 });
@@ -27,8 +29,8 @@ describe('the two consent regimes differ from 12 to 15 only', () => {
     for (const fw of ['sociaal-domein', 'onderwijs'] as const) expect([holder(fw, 11), holder(fw, 16)]).toEqual(['parents', 'client']);
   });
 
-  it('only artsen keeps step 2 open until Veilig Thuis is asked', () => {
+  it('only artsen and paramedici keep step 2 open until Veilig Thuis is asked', () => {
     const open = (fw: FrameworkId) => view(fw, { steps: { colleagueConsulted: true } })['steps.open'] as number[];
-    expect(ids.filter((fw) => open(fw).includes(2))).toEqual(['artsen']);
+    expect(ids.filter((fw) => open(fw).includes(2))).toEqual(['artsen', 'paramedici']);
   });
 });

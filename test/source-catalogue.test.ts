@@ -12,7 +12,7 @@ import { evaluate, formatDecision, formatSource, getFramework, listFrameworks, s
 import { toCdsHooksCard, toGuidanceResponse, toQuestionnaire } from '../src/fhir/index.js';
 import { textSchema } from '../src/rules/schema.js';
 import { loadExamples } from '../scripts/load-examples.js';
-import { documentText, fold, needsSources, noSources, sourcesDir } from './support/sources.js';
+import { documentPath, documentText, fold, isFactNote, needsSources, noSources, sourcesDir } from './support/sources.js';
 
 const year = z.int().min(1990).max(2100);
 const basisSchema = z.strictObject({
@@ -23,7 +23,8 @@ const basisSchema = z.strictObject({
   url: z.url().optional(),
 });
 const entrySchema = z.strictObject({
-  id: z.string().regex(/^(\d{3}_[0-9a-f]{16}\.txt|[a-z-]+-facts\.md)$/, 'a file name in shared/sources'),
+  // A file in shared/sources, or a fact note of this repository in docs/sources (issue 15).
+  id: z.string().regex(/^(\d{3}_[0-9a-f]{16}\.txt|[a-z-]+-facts\.md|docs\/sources\/[a-z0-9-]+\.md)$/, 'a file name in shared/sources, or docs/sources/<name>.md'),
   kind: z.enum(['seed', 'facts']),
   title: z.string().min(1),
   titleEn: z.string().min(1),
@@ -96,6 +97,15 @@ describe('the source catalogue', () => {
         expect(s[field] === undefined, `${s.id}: ${field}`).toBe(s.notStated.includes(field));
       }
       for (const n of s.notes) expect(n.nl.length > 20 && n.en.length > 20, s.id).toBe(true);
+    }
+  });
+
+  it('a fact note of this repository (docs/sources/<name>.md) is a file there, titled by its first heading', () => {
+    const notes = sourceCatalogue().filter((e) => isFactNote(e.id));
+    expect(notes.map((e) => e.id)).toContain('docs/sources/paramedici.md');
+    for (const s of notes) {
+      expect(s.kind, s.id).toBe('facts');
+      expect(readFileSync(join(root, s.id), 'utf8').split('\n')[0]!.replace(/^# /, ''), s.id).toBe(s.titleEn);
     }
   });
 
@@ -184,7 +194,7 @@ describe.skipIf(noSources)(needsSources('the source catalogue against the texts'
     const files = readdirSync(sourcesDir);
     const known = new Set(sourceCatalogue().map((s) => s.id));
     expect(files.filter((f) => f.endsWith('.txt') && !known.has(f))).toEqual([]);
-    for (const s of sourceCatalogue()) expect(files, s.id).toContain(s.id);
+    for (const s of sourceCatalogue().filter((e) => !isFactNote(e.id))) expect(files, s.id).toContain(s.id);
   });
 
   it('each year, version and URL stands in its document or in the README', () => {
@@ -210,7 +220,7 @@ describe.skipIf(noSources)(needsSources('the source catalogue against the texts'
 
   it('a fact sheet\'s English title is its own first heading', () => {
     for (const s of sourceCatalogue().filter((e) => e.kind === 'facts')) {
-      const heading = readFileSync(join(sourcesDir, s.id), 'utf8').split('\n')[0]!.replace(/^# /, '').replace(/`/g, '');
+      const heading = readFileSync(documentPath(s.id), 'utf8').split('\n')[0]!.replace(/^# /, '').replace(/`/g, '');
       expect(s.titleEn).toBe(heading);
     }
   });

@@ -78,11 +78,15 @@ const DISCLAIMER = deepFreeze({
 export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   const { framework, lang, evaluationDate } = prepared;
   const compiled = getCompiledFramework(framework);
-  // A framework that requires Veilig Thuis advice at step 2 (the physicians') keeps step 2 open until it is asked.
-  const adviceRequired = stepRequirements(framework).some((r) => r.id === 'advies-veilig-thuis' && r.step === 2 && r.level === 'required');
   // One validated, key-sorted set of facts (with `derived`: the client's age) for every module.
   // A role for which the framework rules the Verwijsindex out (the KNMG's dentists) is not told to consider it.
   const role = prepared.data.professional?.role;
+  // A framework that requires Veilig Thuis advice at step 2 (the physicians', the paramedics') keeps step 2
+  // open until it is asked. A requirement naming roles binds those roles; another role known has the
+  // floor's "where needed" (the NVLF's speech therapists); an unknown role is bound (unknown never weakens).
+  const adviceRequired = stepRequirements(framework).some(
+    (r) => r.id === 'advies-veilig-thuis' && r.step === 2 && r.level === 'required' && (r.roles === undefined || role === undefined || r.roles.includes(role)),
+  );
   const noVerwijsindex = role !== undefined && stepRequirements(framework).some((r) => r.id === 'verwijsindex' && r.level === 'not-applicable' && r.roles?.includes(role) === true);
   const facts = caseFacts(prepared.data, evaluationDate, {
     ...(adviceRequired ? { veiligThuisAdviceRequired: true } : {}),

@@ -3,6 +3,7 @@ import clustersJson from './clusters.json';
 import artsenJson from './artsen/artsen.framework.json';
 import basismodelJson from './basismodel/basismodel.framework.json';
 import onderwijsJson from './onderwijs/onderwijs.framework.json';
+import paramediciJson from './paramedici/paramedici.framework.json';
 import sociaalDomeinJson from './sociaal-domein/sociaal-domein.framework.json';
 import psychologenPedagogenAlias from './psychologen-pedagogen/psychologen-pedagogen.alias.json';
 import { deepFreeze } from '../rules/freeze.js';
@@ -19,6 +20,7 @@ const builtIn: Record<string, unknown> = {
   artsen: artsenJson,
   basismodel: basismodelJson,
   onderwijs: onderwijsJson,
+  paramedici: paramediciJson,
   'sociaal-domein': sociaalDomeinJson,
 };
 

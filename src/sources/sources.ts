@@ -27,7 +27,7 @@ export interface SourceBasis {
  * `notes`, never guessed.
  */
 export interface SourceCatalogueEntry {
-  /** The file name in `shared/sources`, e.g. `001_dcbf0a2973853468.txt`: the machine key. */
+  /** The file name in `shared/sources`, e.g. `001_dcbf0a2973853468.txt`, or a fact note of this repository, e.g. `docs/sources/paramedici.md`: the machine key. */
   id: string;
   /** `seed`: a public document as found; `facts`: a fact sheet of this project, in its own words, citing public pages. */
   kind: 'seed' | 'facts';

@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 /** `shared/sources`, beside the repository (as in CI and in every checkout). */
 export const sourcesDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'sources');
 
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Whether `document` is a fact note of this repository (in `docs/sources/`), not a file in `shared/sources`. */
+export const isFactNote = (document: string) => /^docs\/sources\/[a-z0-9-]+\.md$/.test(document);
+
+/** Where a cited document is read from: a fact note in this repository, or `shared/sources`. */
+export const documentPath = (document: string) => (isFactNote(document) ? join(repoRoot, document) : join(sourcesDir, document));
+
 /**
  * Whether the source texts are here. Without them the checks that read them are skipped, by
  * name (see {@link needsSources}), and the run says so once (test/support/sources.setup.ts):

@@ -1,10 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TestRunner } from 'vitest';
 import type { Source } from '../../src/index.js';
-import { noSources, sourcesDir } from './sources-path.js';
+import { documentPath, isFactNote, noSources, sourcesDir } from './sources-path.js';
 
-export { hasSources, missingSourcesMessage, needsSources, noSources, sourcesDir } from './sources-path.js';
+export { documentPath, hasSources, isFactNote, missingSourcesMessage, needsSources, noSources, sourcesDir } from './sources-path.js';
 
 /** Whitespace folded to single spaces, so quotes match across the documents' line breaks. */
 export const fold = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -192,10 +191,10 @@ export function citationProblemIn(raw: string, source: Source, markdown = source
 }
 
 const cache = new Map<string, string | undefined>();
-/** A document's raw text; `undefined` when it is not in `shared/sources`. */
+/** A document's raw text; `undefined` when it is not in `shared/sources` (or, a fact note, not in `docs/sources`). */
 function documentRaw(document: string): string | undefined {
   if (!cache.has(document)) {
-    const file = join(sourcesDir, document);
+    const file = documentPath(document);
     cache.set(document, existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   }
   return cache.get(document);
@@ -223,7 +222,8 @@ const checked = new Map<string, string | undefined>();
  *   in lower case and ends no sentence), the part ends on a word like `de`, `van`, `en`, or it is a
  *   bare label (`Hoofdstuk 1`, whose title `Inleiding` is the next line). One exception: a numbered
  *   heading the extraction ran into its first sentence (`3.3 Conflict van plichten Zo oud als de`) is
- *   found, the rest of that line being its text. In the `*.md` fact sheets only `#` headings count
+ *   found, the rest of that line being its text. In the `*.md` fact sheets (and the repository's
+ *   own fact notes, `docs/sources/<name>.md`, read from this repository) only `#` headings count
  *   (their text after the `#`s); a quote from a table row stands under the heading above the table.
  * - **In order, each inside the one before.** Part *k+1* is looked for after part *k* and before
  *   part *k*'s section ends. Where a heading occurs more than once (000 has `Stap 1` … in § 2.2 and
@@ -250,9 +250,11 @@ const checked = new Map<string, string | undefined>();
  * saying why) rather than let it pass; outside a test it reports the missing document.
  */
 export function citationProblem(source: Source): string | undefined {
-  if (noSources) TestRunner.getCurrentTest()?.context.skip(`not checked: ${sourcesDir} is absent`);
+  // A fact note of this repository (docs/sources/*.md) is always here: it is checked without shared/sources.
+  const note = isFactNote(source.document);
+  if (noSources && !note) TestRunner.getCurrentTest()?.context.skip(`not checked: ${sourcesDir} is absent`);
   const raw = documentRaw(source.document);
-  if (raw === undefined) return `document ${source.document} not found in ${sourcesDir}`;
+  if (raw === undefined) return `document ${source.document} not found in ${note ? 'docs/sources' : sourcesDir}`;
   const key = JSON.stringify([source.document, source.section, source.quote ?? null]);
   if (!checked.has(key)) checked.set(key, citationProblemIn(raw, source));
   return checked.get(key);
