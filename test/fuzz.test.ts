@@ -93,16 +93,17 @@ describe('the fuzz checks catch what they are for', () => {
   });
 
   it('a generated framework that breaks a floor invariant is reported', () => {
-    // Keeps asking after "no suspicion": validates, but breaks "no suspicion ⇒ close". (A report
-    // without a suspicion, which the fuzz found validating, is now refused by the floor check.)
+    // Reports on child signals without asking for them: validates, but reads an unknown answer as
+    // no. (A report or a question without a suspicion, which the fuzz found validating, is now
+    // refused by the floor check.)
     const source = { document: '001_dcbf0a2973853468.txt', section: 'Hoofdstuk 3 Vijf afwegingen in het afwegingskader' };
     const framework = extendFramework('basismodel', {
-      id: 'basismodel-zonder-vermoeden',
+      id: 'basismodel-onbekend-is-nee',
       version: '1.0.0',
       name: { nl: 'x', en: 'x' },
-      rules: { id: 'x', rules: [{ id: 'vraagt-na-nee', priority: 90, conditions: { all: [{ condition: 'suspicion-no' }] }, event: { type: 'needs-input', params: { questions: ['considerations.childSignals'] } }, explanation: { nl: 'x', en: 'x' }, source }] },
+      rules: { id: 'x', rules: [{ id: 'onbekend-is-nee', priority: 90, conditions: { all: [{ condition: 'suspicion-yes' }, { fact: 'considerations', path: 'childSignals', operator: 'equal', value: true }] }, event: { type: 'report', params: { consideration: 2 } }, explanation: { nl: 'x', en: 'x' }, source }] },
     } as never);
-    expect(floorNormsProblem(framework, 30, 1, ['no-suspicion'])).toMatch(/validates but breaks no-suspicion/);
+    expect(floorNormsProblem(framework, 150, 2, ['unknown-is-never-no'])).toMatch(/validates but breaks unknown-is-never-no/);
     expect(floorNormsProblem('basismodel', 5)).toBeUndefined();
   });
 

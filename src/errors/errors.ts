@@ -36,6 +36,7 @@ export type MeldcodeIssueCode =
   | 'limit-exceeded'
   | 'module-rule-replaced'
   | 'report-without-suspicion'
+  | 'question-without-suspicion'
   | 'requirement-weakened'
   | 'rules-do-not-compile'
   | 'shipped-id-modified'

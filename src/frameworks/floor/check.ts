@@ -160,6 +160,19 @@ export function floorIssues(framework: Framework): InputIssue[] {
         },
       });
     }
+    // The same for a question of the framework's own: asked on "no suspicion", it would hold up the
+    // floor's close (DESIGN §7: no suspicion ⇒ close and record). Before afweging 1 is answered the
+    // floor asks it; the framework's questions follow a suspicion (found by the issue 10 fuzz).
+    if (rule.event.type === 'needs-input' && !requiresSuspicion(rule.conditions, named)) {
+      issues.push({
+        path: [...path, 'conditions'],
+        code: 'question-without-suspicion',
+        message: {
+          nl: `regel "${rule.id}" vraagt ook zonder vermoeden om invoer; een eigen vraag van het afwegingskader vraagt afweging 1: ja (voorwaarde "suspicion-yes"), anders sluit ondergrensregel "afweging-1-nee" af`,
+          en: `rule "${rule.id}" asks for input without a suspicion too; a question of the framework's own needs consideration 1: yes (condition "suspicion-yes"), else floor rule "afweging-1-nee" closes`,
+        },
+      });
+    }
     const weakening = weakeningEffect(rule.event);
     if (weakening) {
       issues.push({
