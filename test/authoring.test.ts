@@ -38,7 +38,7 @@ const messages = (json: unknown) => issuesOf(json).map((i) => `${i.code} ${i.pat
 
 describe('validateFramework / defineFramework', () => {
   it('accepts every shipped framework', () => {
-    for (const id of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen']) expect(validateFramework(getFramework(id)).ok).toBe(true);
+    for (const id of ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen'] as const) expect(validateFramework(getFramework(id)).ok).toBe(true);
   });
 
   it('lists every schema problem with its path, in nl and en', () => {

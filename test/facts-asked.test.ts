@@ -13,6 +13,7 @@ import { recordsModule } from '../src/records/records.js';
 import type { BaseEffect, Condition, RuleFile } from '../src/rules/schema.js';
 import { scopeModule } from '../src/scope/scope.js';
 import { stepsModule } from '../src/steps/steps.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 /**
  * Facts the rules read that no question asks, because the library derives them or the framework
@@ -96,7 +97,7 @@ function askedFor(engine: Engine): Read[] {
 const frameworks = listFrameworks().map((f) => f.id);
 
 /** The engines a decision runs for a framework: the framework with the floor, then each module. */
-function enginesOf(id: string) {
+function enginesOf(id: FrameworkId) {
   const compiled = getCompiledFramework(getFramework(id));
   const framework: Engine = compiled.ruleFiles as Engine;
   return { compiled, framework, engines: [framework, ...modules.map((m): Engine => [m.ruleFile])] };

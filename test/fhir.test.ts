@@ -389,7 +389,7 @@ describe('fromQuestionnaireResponse', () => {
 });
 
 /** Whether a case answers acute unsafety yes: directly or by an indicator of the kind `acute` (independent of src/fhir). */
-function answersAcute(kase: CaseInput, frameworkId = 'basismodel'): boolean {
+function answersAcute(kase: CaseInput, frameworkId: FrameworkId = 'basismodel'): boolean {
   const c = kase.considerations;
   const acute = new Set(getFramework(frameworkId).indicators.filter((i) => i.kind === 'acute').map((i) => i.code));
   return c?.unsafety?.acute === true || Object.entries(c?.indicators ?? {}).some(([code, v]) => v === true && acute.has(code));

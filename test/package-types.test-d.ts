@@ -78,6 +78,9 @@ describe('framework ids', () => {
     evaluate({}, { framework: 'basismodl' });
     // @ts-expect-error: nor as a parameter
     listQuestions('basismodl');
+    // @ts-expect-error: nor in a lookup by id
+    getFramework('basismodl');
+    expectTypeOf(getFramework).parameter(0).toEqualTypeOf<FrameworkId>();
   });
 
   it('listFrameworks gives FrameworkIds, and hasFramework turns a run-time string into one', () => {

@@ -569,7 +569,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         arity(1, lang === 'nl' ? 'geef het id van een afwegingskader, of een JSON-bestand' : 'give a framework id, or a JSON file');
         const arg = args[0] as string;
         try {
-          const framework = arg.endsWith('.json') ? await readJson(arg, io, lang) : getFramework(arg);
+          const framework = arg.endsWith('.json') ? await readJson(arg, io, lang) : getFramework(arg as FrameworkId); // checked at run time: a typed error
           io.stdout.write(`${toMermaid(framework as Parameters<typeof toMermaid>[0], { lang })}\n`);
         } catch (error) {
           if (!(error instanceof MeldcodeInputError)) throw error;

@@ -173,12 +173,12 @@ export function hasFramework(id: string): id is FrameworkId {
  * const basismodel = getFramework('basismodel');
  * ```
  */
-export function getFramework(id: string): Framework {
+export function getFramework(id: FrameworkId): Framework {
   const cached = parsed.get(id);
   if (cached) return cached;
   if (!hasFramework(id)) throw new MeldcodeInputError([unknownFrameworkIssue(id)]);
   const alias = frameworkAlias(id);
-  if (alias) return getFramework(alias.aliasOf);
+  if (alias) return getFramework(alias.aliasOf as FrameworkId);
   // Shipped and trusted: `test/modules.test.ts` proves each validates, keeps the floor and parses
   // to itself, so the cold start skips the parse. Frozen, so no caller can change it for others.
   const framework = deepFreeze(builtIn[id]) as Framework;

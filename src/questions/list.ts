@@ -4,11 +4,13 @@ import { type Framework, type FrameworkInput, parseFramework } from '../framewor
 import { DEFAULT_FRAMEWORK, getFramework } from '../frameworks/registry.js';
 import { type Question, questionCatalogue } from './questions.js';
 import type { FrameworkRef } from '../authoring/ids.js';
+import type { FrameworkId } from '../authoring/ids.js';
 
 /** A shipped framework by id, or a framework document validated here; default `basismodel`. */
 export function resolveFramework(framework: string | Framework | FrameworkInput | undefined): Framework {
   if (framework === undefined) return getFramework(DEFAULT_FRAMEWORK);
-  if (typeof framework === 'string') return getFramework(framework);
+  // An id read at run time may be any string; getFramework refuses an unknown one with a typed error.
+  if (typeof framework === 'string') return getFramework(framework as FrameworkId);
   return parseFramework(framework);
 }
 

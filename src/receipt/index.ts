@@ -8,6 +8,7 @@ import { getFramework } from '../frameworks/registry.js';
 import { canonicalJson } from '../rules/canonical.js';
 import { sha256Hex } from '../rules/sha256.js';
 import { VERSION } from '../version.js';
+import type { FrameworkId } from '../authoring/ids.js';
 
 /** What {@link verifyReceipt} found. */
 export interface ReceiptCheck {
@@ -54,7 +55,7 @@ function caseHash(kase: unknown, decision: Decision, framework: FrameworkRef): s
 export function verifyReceipt(decision: Decision, kase: CaseInput, options: { framework?: FrameworkRef } = {}): ReceiptCheck {
   const receipt = decision.receipt;
   const framework: Framework =
-    options.framework === undefined ? getFramework(receipt.framework.id) : typeof options.framework === 'string' ? getFramework(options.framework) : parseFramework(options.framework);
+    options.framework === undefined ? getFramework(receipt.framework.id as FrameworkId) : typeof options.framework === 'string' ? getFramework(options.framework) : parseFramework(options.framework);
   const caseSha256 = caseHash(kase, decision, framework);
   const caseMatches = caseSha256 === receipt.caseSha256;
   const frameworkMatches = framework.id === receipt.framework.id && framework.version === receipt.framework.version && getCompiledFramework(framework).hash === receipt.framework.sha256;

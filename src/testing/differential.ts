@@ -8,6 +8,7 @@ import type { Framework, FrameworkInput } from '../frameworks/framework.js';
 import { getFramework } from '../frameworks/registry.js';
 import { fullCaseArbitrary, KIT_EVALUATION_DATE, reversedKeys } from './index.js';
 import { evaluateWithReference } from './reference.js';
+import type { FrameworkId } from '../authoring/ids.js';
 
 /** Options for {@link checkAgainstReference}. */
 export interface ReferenceCheckOptions {
@@ -47,7 +48,7 @@ const outcomeText = (run: () => unknown): string => {
  * ```
  */
 export async function checkAgainstReference(framework: string | Framework | FrameworkInput, options: ReferenceCheckOptions = {}): Promise<ReferenceCheck> {
-  const fw = typeof framework === 'string' ? getFramework(framework) : framework;
+  const fw = typeof framework === 'string' ? getFramework(framework as FrameworkId) : framework;
   const id = String((fw as { id?: unknown }).id);
   const total = options.cases ?? 1000;
   const seed = options.seed ?? 20261201;
