@@ -1,7 +1,7 @@
 // The FHIR NPM package (scripts/fhir-package.ts): the index and package.json describe what is
 // there, as FHIR package tools read them.
 import { describe, expect, it } from 'vitest';
-import { VERSION } from '../src/index.js';
+import { listFrameworks, VERSION } from '../src/index.js';
 import { fhirPackageFiles } from '../scripts/fhir-package.js';
 
 describe('the FHIR NPM package', () => {
@@ -12,7 +12,9 @@ describe('the FHIR NPM package', () => {
     const names = resources.map(([name]) => name);
     expect(names).toContain('Questionnaire-meldcode.artsen.kindcheck.en.json');
     expect(names).toContain('StructureDefinition-meldcode-source.json');
-    expect(names.filter((n) => n.startsWith('Questionnaire-'))).toHaveLength(16);
+    expect(names).toContain('Questionnaire-meldcode.paramedici.nl.json');
+    // Each shipped framework (an alias has none of its own): nl and en, whole and kindcheck-only.
+    expect(names.filter((n) => n.startsWith('Questionnaire-'))).toHaveLength(listFrameworks().length * 4);
   });
 
   it('has a package.json and an index that list every resource with its canonical', () => {
