@@ -5,6 +5,7 @@ import {
   type Decision,
   type DecisionEffect,
   formatDecision,
+  type FrameworkId,
   getFramework,
   type InputIssue,
   isQuestionEnabled,
@@ -142,7 +143,7 @@ function issueList(issues: readonly InputIssue[]): HTMLElement {
 
 function renderSetup(): void {
   const w = t();
-  const fw = getFramework(state.session.framework);
+  const fw = getFramework(state.session.framework as FrameworkId);
   const examples = fw.examples ?? [];
   const example = examples.find((e) => e.id === state.practice);
   replace($('setup'),
@@ -617,7 +618,7 @@ function renderFlowchart(v: View): void {
   const key = `${state.session.framework}/${state.lang}`;
   let c = charts.get(key);
   if (!c) {
-    const mermaid = toMermaid(getFramework(state.session.framework), { lang: state.lang });
+    const mermaid = toMermaid(getFramework(state.session.framework as FrameworkId), { lang: state.lang });
     c = { mermaid, laid: layoutChart(parseMermaid(mermaid)) };
     charts.set(key, c);
   }
@@ -674,7 +675,7 @@ function renderDossier(v: View): void {
     replace($('dossier'));
     return;
   }
-  const fw = getFramework(state.session.framework);
+  const fw = getFramework(state.session.framework as FrameworkId);
   const given = [...v.inForce.keys()];
   const line = (label: string, value: string | HTMLElement) => h('tr', {}, h('th', { scope: 'row' }, label), h('td', {}, value));
   const cite = (s: Source) => h('span', { class: 'cite' }, ` — ${sourceTitle(s, state.lang)}, ${s.section}`);
