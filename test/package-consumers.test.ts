@@ -26,10 +26,11 @@ function readmeExample(): string {
 
 /**
  * Size budgets of the bundles, gzip bytes, zod included (size-limit leaves zod out, as a peer):
- * each a little above the size measured when it was set (118,105 and 94,510 bytes at 198b96b; see
- * docs/notes/issue-11-package.md), so a regression fails here.
+ * each a little above the size measured when it was set (121,769 and 96,206 bytes in the CI run at
+ * 80054ee, five frameworks; 118,105 and 94,510 at 198b96b; see docs/notes/issue-11-package.md),
+ * so a regression fails here.
  */
-const gzipBudget = { readme: 120_000, oneFramework: 96_000 };
+const gzipBudget = { readme: 122_500, oneFramework: 97_000 };
 
 /** The README's sample that imports one framework from its subpath, for `evaluateWith`. */
 function readmeOneFramework(): string {
@@ -126,7 +127,7 @@ describe.runIf(process.env.MELDCODE_PACKED === '1')('the packed package in fresh
     expect(Object.keys(names).filter((id) => one.code.includes(names[id]!))).toEqual(['artsen']);
     expect(Object.keys(names).filter((id) => all.code.includes(names[id]!))).toEqual(['artsen', 'basismodel', 'onderwijs', 'sociaal-domein']);
     const gz = (code: string) => gzipSync(code).length;
-    console.log(`bundle browser, evaluateWith + artsen: ${one.code.length} bytes minified, ${gz(one.code)} gzip; evaluate (all four): ${all.code.length}, ${gz(all.code)} gzip`);
+    console.log(`bundle browser, evaluateWith + artsen: ${one.code.length} bytes minified, ${gz(one.code)} gzip; evaluate (every framework): ${all.code.length}, ${gz(all.code)} gzip`);
     expect(gz(one.code)).toBeLessThan(gz(all.code));
     expect(gz(one.code)).toBeLessThanOrEqual(gzipBudget.oneFramework);
   }, 120_000);
