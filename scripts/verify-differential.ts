@@ -1,4 +1,4 @@
-// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N]
+// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N] [--from K]
 // Compares the compiled evaluator with the json-rules-engine reference on generated cases, per
 // shipped framework (the cases are split evenly over the frameworks), in worker processes, one per
 // CPU. Prints the result per framework and exits 1 on the first difference, with the case.
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     worker: { type: 'boolean', default: false },
     // Cases per worker process; smaller shares report progress more often (a long run stays readable).
     share: { type: 'string' },
+    // Skip the first K shares (in the order listed), so a long run can go on in another session.
+    from: { type: 'string', default: '0' },
   },
 });
 const seed = Number(values.seed);
@@ -43,7 +45,10 @@ console.log(`verify:differential — ${perFramework * frameworks.length} cases (
 const started = performance.now();
 const done = new Map<string, { cases: number; inputErrors: number }>();
 let failed = false;
-const queue = [...shares];
+const from = Math.max(0, Number(values.from));
+if (!Number.isInteger(from)) throw new Error(`--from: expected a whole number of shares, got ${values.from}`);
+if (from > 0) console.log(`  skipping the first ${from} of ${shares.length} shares (--from ${from})`);
+const queue = shares.slice(from);
 async function runWorker(): Promise<void> {
   for (let share = queue.shift(); share && !failed; share = queue.shift()) {
     const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
