@@ -103,7 +103,7 @@ function parseCase(
     }
     // The user's role must be one of this framework's: another framework's role would name the wrong duties.
     const role = propertyPath(raw, 'professional.role');
-    const roles = userRoles(framework).map((r) => r.id);
+    const roles = typeof role === 'string' ? userRoles(framework).map((r) => r.id) : [];
     if (typeof role === 'string' && !roles.includes(role)) {
       const known = roles.length > 0 ? { nl: `bekend zijn: ${roles.join(', ')}`, en: `its roles: ${roles.join(', ')}` } : { nl: 'dit afwegingskader noemt geen rollen', en: 'this framework names no roles' };
       issues.push({

@@ -84,10 +84,11 @@ export function* decide(prepared: PreparedCase): Pipeline<Decision> {
   // A framework that requires Veilig Thuis advice at step 2 (the physicians', the paramedics') keeps step 2
   // open until it is asked. A requirement naming roles binds those roles; another role known has the
   // floor's "where needed" (the NVLF's speech therapists); an unknown role is bound (unknown never weakens).
-  const adviceRequired = stepRequirements(framework).some(
+  const requirements = stepRequirements(framework);
+  const adviceRequired = requirements.some(
     (r) => r.id === 'advies-veilig-thuis' && r.step === 2 && r.level === 'required' && (r.roles === undefined || role === undefined || r.roles.includes(role)),
   );
-  const noVerwijsindex = role !== undefined && stepRequirements(framework).some((r) => r.id === 'verwijsindex' && r.level === 'not-applicable' && r.roles?.includes(role) === true);
+  const noVerwijsindex = role !== undefined && requirements.some((r) => r.id === 'verwijsindex' && r.level === 'not-applicable' && r.roles?.includes(role) === true);
   const facts = caseFacts(prepared.data, evaluationDate, {
     ...(adviceRequired ? { veiligThuisAdviceRequired: true } : {}),
     ...(noVerwijsindex ? { verwijsindexNotForRole: true } : {}),
