@@ -1,7 +1,9 @@
-// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N] [--from K]
+// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N] [--from K] [--workers N]
 // Compares the compiled evaluator with the json-rules-engine reference on generated cases, per
-// shipped framework (the cases are split evenly over the frameworks), in worker processes, one per
-// CPU. Prints the result per framework and exits 1 on the first difference, with the case.
+// shipped framework (the cases are split evenly over the frameworks), in worker processes (one per
+// CPU unless --workers). Shares are queued round-robin over the frameworks, so a run stopped part
+// way has covered every framework evenly. Prints the result per framework and exits 1 on the
+// first difference, with the case.
 import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +20,8 @@ const { values } = parseArgs({
     share: { type: 'string' },
     // Skip the first K shares (in the order listed), so a long run can go on in another session.
     from: { type: 'string', default: '0' },
+    // Worker processes (default: one per CPU); fewer leave the machine for other work.
+    workers: { type: 'string' },
   },
 });
 const seed = Number(values.seed);
@@ -32,15 +36,20 @@ if (values.worker) {
 const frameworks = values.framework ? [values.framework] : listFrameworks().map((f) => f.id);
 const total = Number(values.cases);
 const perFramework = Math.ceil(total / frameworks.length);
-const workers = Math.max(1, availableParallelism());
+const workers = values.workers ? Math.max(1, Number(values.workers)) : Math.max(1, availableParallelism());
+if (!Number.isInteger(workers)) throw new Error(`--workers: expected a whole number, got ${values.workers}`);
 const shareSize = values.share ? Math.max(1, Number(values.share)) : Math.max(1000, Math.ceil(perFramework / Math.max(1, Math.ceil((workers * 4) / frameworks.length))));
-const shares = frameworks.flatMap((framework) =>
-  Array.from({ length: Math.ceil(perFramework / shareSize) }, (_, i) => ({
+// Share i of every framework, then share i + 1: round-robin, so `--from K` resumes evenly.
+const perFrameworkShares = Math.ceil(perFramework / shareSize);
+const shares = Array.from({ length: perFrameworkShares }, (_, i) =>
+  frameworks.map((framework) => ({
     framework,
     cases: Math.min(shareSize, perFramework - i * shareSize),
     seed: (seed + i * 7919) | 0,
   })),
-);
+)
+  .flat()
+  .map((share, index) => ({ ...share, index }));
 console.log(`verify:differential — ${perFramework * frameworks.length} cases (${perFramework} per framework: ${frameworks.join(', ')}), base seed ${seed}, ${shares.length} shares on ${workers} workers`);
 const started = performance.now();
 const done = new Map<string, { cases: number; inputErrors: number }>();
@@ -68,7 +77,7 @@ async function runWorker(): Promise<void> {
     d.inputErrors += Number(result.inputErrors);
     done.set(share.framework, d);
     const sum = [...done.values()].reduce((a, b) => a + b.cases, 0);
-    console.log(`  ${share.framework}: +${result.cases} identical (total ${sum}, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    console.log(`  share ${share.index + 1}/${shares.length} ${share.framework}: +${result.cases} identical (total ${sum}, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 await Promise.all(Array.from({ length: workers }, runWorker));
