@@ -15,9 +15,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluate, getFramework, MeldcodeInputError } from '../src/index.js';
+import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
-import { adviceGolden, consentAgeGolden, faq004WeighingGolden, floorGolden, indicatorGolden, scopeGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
+import { adviceGolden, adviceRequiredInStepTwo, consentAgeGolden, faq004WeighingGolden, floorGolden, indicatorGolden, scopeGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
@@ -27,7 +27,8 @@ const { values } = parseArgs({
     pin: { type: 'boolean' }, part: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' },
   },
 });
-const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'] as const;
+// Every shipped framework document (an alias is its document), basismodel first: the floor's and the modules' mutants are analysed with it.
+const frameworks = ['basismodel' as FrameworkId, ...listFrameworks().map((f) => f.id as FrameworkId).filter((id) => id !== 'basismodel')];
 const dir = join(import.meta.dirname, '..', 'test', 'mutants');
 const extra = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
 // The consent trail of each weighing case (test/mutants/advice.ts weighingGolden), recorded once and reviewed: exactly one objection rule holds, the one the status names (test/mutants-weighing.test.ts checks that rule).
@@ -65,7 +66,7 @@ function goldenFor(framework: FrameworkId): GoldenCase[] {
   // tree may be mid-change); a stale pin is replaced by --pin.
   // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere.
   const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework);
-  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...(framework === 'basismodel' ? floorGolden : []), ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), framework === 'artsen'), ...indicatorGolden(getFramework(framework)), ...pins]);
+  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...(framework === 'basismodel' ? floorGolden : []), ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), adviceRequiredInStepTwo(framework)), ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
 /**

@@ -4,13 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, listFrameworks } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
-import { consentAgeGolden, stepTwoGolden } from './mutants/advice.js';
+import { adviceRequiredInStepTwo, consentAgeGolden, stepTwoGolden } from './mutants/advice.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
 const view = (framework: FrameworkId, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
 const ids = listFrameworks().map((f) => f.id);
 // Veilig Thuis advice is required in step 2 by the KNMG and the APA (with no role given; docs/sources/paramedici.md).
-const adviceRequired = (id: string) => id === 'artsen' || id === 'paramedici';
+const adviceRequired = adviceRequiredInStepTwo;
 
 describe.each(ids)('%s', (framework) => {
   it.each(consentAgeGolden(getFramework(framework)).map((g) => [g.id.split('/').at(-1)!, g] as const))('consent at %s', (_, g) => {

@@ -4,12 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listFrameworks } from '../src/index.js';
 import { type GoldenCase, listMutants } from '../src/testing/index.js';
 
 const dir = join(process.cwd(), 'test', 'mutants');
 const golden = JSON.parse(readFileSync(join(dir, 'golden.json'), 'utf8')) as (GoldenCase & { frameworks?: string[] })[];
 const equivalent = JSON.parse(readFileSync(join(dir, 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
-const frameworks = ['basismodel', 'artsen', 'onderwijs', 'sociaal-domein'] as const;
+// Every shipped framework document, as scripts/mutate-shipped.ts analyses them.
+const frameworks = listFrameworks().map((f) => f.id);
 
 describe('test/mutants/golden.json', () => {
   it('has unique ids, each for shipped frameworks', () => {

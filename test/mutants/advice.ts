@@ -223,13 +223,36 @@ export function consentAgeGolden(framework: Framework): GoldenCase[] {
  * done. Without the requirement the consultation is enough (000 Stap 2, "zo nodig").
  */
 export function stepTwoGolden(framework: Framework, adviceRequired: boolean): GoldenCase[] {
-  const g = (id: string, steps: Record<string, unknown>, open: number[]): GoldenCase => ({ id: `advice/step-2/${framework.id}/${id}`, case: { steps } as CaseInput, evaluationDate: '2026-11-23', expect: { 'steps.open': open } });
-  return [
+  const g = (id: string, steps: Record<string, unknown>, open: number[], role?: string): GoldenCase => ({
+    id: `advice/step-2/${framework.id}/${id}`,
+    case: { steps, ...(role ? { professional: { role } } : {}) } as CaseInput,
+    evaluationDate: '2026-11-23',
+    expect: { 'steps.open': open },
+  });
+  const cases = [
     g('consulted', { colleagueConsulted: true }, adviceRequired ? [1, 2, 3, 4] : [1, 3, 4]),
     g('consulted-and-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: true }, [1, 3, 4]),
     g('consulted-not-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: false }, adviceRequired ? [1, 2, 3, 4] : [1, 3, 4]),
   ];
+  // paramedici (docs/sources/paramedici.md, "Step 2: Veilig Thuis advice", fact 6, and "Speech therapists
+  // in independent practice (NVLF)", fact 8): the APA's paramedic is held to the advice, the speech
+  // therapist in independent practice is not ("it does not make consulting Veilig Thuis in step 2 compulsory").
+  if (framework.id === 'paramedici') {
+    cases.push(
+      g('paramedicus-consulted', { colleagueConsulted: true }, [1, 2, 3, 4], 'paramedicus'),
+      g('paramedicus-consulted-and-advised', { colleagueConsulted: true, veiligThuisAdviceAsked: true }, [1, 3, 4], 'paramedicus'),
+      g('logopedist-zelfstandig-consulted', { colleagueConsulted: true }, [1, 3, 4], 'logopedist-zelfstandig'),
+    );
+  }
+  return cases;
 }
+
+/**
+ * Whether a framework requires Veilig Thuis advice in step 2 for a case that names no role: the
+ * KNMG for artsen (knmg-artsen-facts.md), the APA for paramedici (docs/sources/paramedici.md fact 6;
+ * a case without a role gets the requirement, "What is encoded"); elsewhere the floor's "zo nodig".
+ */
+export const adviceRequiredInStepTwo = (id: string): boolean => id === 'artsen' || id === 'paramedici';
 
 const noUnsafetyAtAll = { acute: false, structural: false, disclosure: false };
 const helpAble = { canOffer: true, safetyPicture: true, history: true, fittingHelp: true };
