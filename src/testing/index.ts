@@ -11,8 +11,15 @@ import { MeldcodeFrameworkError } from '../errors/errors.js';
 import { pruneEmpty } from './answers.js';
 import type { FrameworkRef } from '../authoring/ids.js';
 
+// A framework document is validated once per object, as `evaluate` does (the generators and
+// `withoutContradictions` run once per generated case: re-validating it each time was most of a diff's time).
+const parsed = new WeakMap<object, Framework>();
 const resolve = (framework: FrameworkRef): Framework => {
-  if (typeof framework !== 'string') return parseFramework(framework);
+  if (typeof framework !== 'string') {
+    let fw = parsed.get(framework);
+    if (!fw) parsed.set(framework, (fw = parseFramework(framework)));
+    return fw;
+  }
   if (!hasFramework(framework)) getFramework(framework); // throws the typed unknown-framework error
   return getFramework(framework);
 };
