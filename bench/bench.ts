@@ -24,6 +24,7 @@ import { evaluate, getFramework } from '../src/index.js';
 import { evaluateReference } from '../src/testing/index.js';
 import { compileFramework } from '../src/frameworks/framework.js';
 import { runRules } from '../src/rules/compile.js';
+import { trailFact } from '../src/rules/trail.js';
 import { runRulesReference } from '../src/rules/reference.js';
 import { examplesDir, loadExamples } from '../scripts/load-examples.js';
 import { handWritten } from './hand-written.js';
@@ -107,6 +108,8 @@ async function msPerPass(subject: Subject): Promise<number> {
   return (await runPasses(subject, n)) / n;
 }
 
+let heldRatio: number | undefined;
+let trailOnlyRatio: number | undefined;
 let roundMs = 0; // set from evaluate()'s cost: ITERATIONS passes of it
 
 async function measure(subjects: Subject[]): Promise<Timing[]> {
@@ -240,7 +243,50 @@ out();
 
 out("2. The afwegingskader alone (basismodel's compiled rules, five considerations; no validation, no other modules)");
 out('   facts = { client, considerations } of each example, built once before timing.');
-const [tCompiled, tHand, tBare] = await measure([
+// The compiled closures alone: which rules hold, no trail (the state as runRules builds it; the
+// ids are checked against runRules' below, so a change of the run state cannot go unnoticed).
+type Internal = { runnables: { rule: { id: string }; test: (state: unknown) => boolean }[]; named: number; leaves: number; slots: number };
+const internal = compiled.rules as unknown as Internal;
+const runState = {
+  facts: {} as unknown,
+  namedResults: new Int8Array(internal.named),
+  leafResults: new Int8Array(internal.leaves),
+  leafValues: new Array<unknown>(internal.leaves),
+  results: new Int8Array(internal.slots),
+  values: new Array<unknown>(internal.slots),
+};
+const heldIds = (f: unknown): string[] => {
+  runState.facts = f;
+  runState.namedResults.fill(-1);
+  runState.leafResults.fill(-1);
+  runState.results.fill(-1);
+  const ids: string[] = [];
+  for (const r of internal.runnables) if (r.test(runState)) ids.push(r.rule.id);
+  return ids;
+};
+for (const [i, f] of facts.entries()) {
+  const viaTrail = runRules(compiled.rules, f, 'nl').filter((e) => e.outcome).map((e) => e.ruleId);
+  if (differs(heldIds(f), viaTrail)) throw new Error(`outcome-only run disagrees with runRules on ${examples[i]!.id}`);
+}
+// The trail's objects alone: the same entries and facts as runRules returns, rebuilt from values
+// stored before timing (no rule is evaluated): the least any evaluator that returns this trail pays.
+const storedTrails = facts.map((f) => runRules(compiled.rules, f, 'nl'));
+const rebuild = (trail: ReturnType<typeof runRules>) =>
+  trail.map((e) => ({
+    ruleId: e.ruleId,
+    module: e.module,
+    outcome: e.outcome,
+    floor: e.floor,
+    effect: e.effect,
+    facts: e.facts.map((x) => trailFact(x.fact, x.operator, x.expected, x.value, x.result)),
+    explanation: e.explanation,
+    source: e.source,
+  }));
+if (storedTrails.some((t) => differs(rebuild(t), t))) throw new Error('the rebuilt trail differs from runRules');
+const trailEntries = storedTrails.reduce((n, t) => n + t.length, 0) / storedTrails.length;
+const trailFacts = storedTrails.reduce((n, t) => n + t.reduce((m, e) => m + e.facts.length, 0), 0) / storedTrails.length;
+
+const [tCompiled, tHand, tBare, tHeld, tTrailOnly] = await measure([
   { name: 'runRules()  compiled closures, with trail', async: false, pass: () => { for (const f of facts) sink = runRules(compiled.rules, f, 'nl'); } },
   { name: 'handWritten()  plain if/else, no trail (bench/hand-written.ts)', async: false, pass: () => { for (const c of cases) sink = handWritten(c); } },
   {
@@ -248,13 +294,21 @@ const [tCompiled, tHand, tBare] = await measure([
     async: true,
     pass: async () => { for (const f of facts) sink = await runRulesReference(compiled.rules, f, 'nl'); },
   },
+  { name: 'compiled closures, outcome only (which rules hold; no trail)', async: false, pass: () => { for (const f of facts) sink = heldIds(f); } },
+  { name: `the trail's objects alone (~${fmt(trailEntries, 0)} entries, ~${fmt(trailFacts, 0)} facts; no rule run)`, async: false, pass: () => { for (const t of storedTrails) sink = rebuild(t); } },
 ]);
 printTiming(tCompiled!);
 printTiming(tHand!);
 printTiming(tBare!);
+printTiming(tHeld!);
+printTiming(tTrailOnly!);
 const hand = ratio(tCompiled!, tHand!);
 const handRatio = hand.median;
 printRatio('runRules / handWritten', hand, `issue target ≤ 3×: ${verdict(handRatio <= 3)}`);
+heldRatio = ratio(tHeld!, tHand!).median;
+trailOnlyRatio = ratio(tTrailOnly!, tHand!).median;
+printRatio('outcome only / handWritten', ratio(tHeld!, tHand!), '(the same comparison without the trail the hand-written function does not build)');
+printRatio("trail's objects alone / handWritten", ratio(tTrailOnly!, tHand!), '(building the trail alone, no rule evaluated: the floor of this ratio for any evaluator that returns the trail)');
 printRatio('runRulesReference / runRules', ratio(tBare!, tCompiled!), '(context)');
 out(`  handWritten() agrees with evaluate() on all ${covered} examples that are neither out-of-scope nor decided by an objection (checked before timing)`);
 out(`  trails, JSON of runRules() vs runRulesReference(): ${agreement(trailMismatch)}`);
@@ -292,12 +346,14 @@ out();
 // --- 4: cold start ---------------------------------------------------------------------------
 out('4. Cold start in a fresh process (built package), wall time of spawning node from this process');
 let coldDiff: number | undefined;
+let zodFloor: number | undefined;
 if (!built) out('  skipped: no fresh dist/');
 else {
   const script = join(root, 'bench', 'cold-start.mjs');
   const variants = [
     { name: 'node -e 0  (bare Node)', args: ['-e', '0'] },
     { name: 'node bench/cold-start.mjs empty  (ES module file, imports nothing)', args: [script, 'empty', distIndexUrl] },
+    { name: "node bench/cold-start.mjs zod  (import 'zod/mini' alone: the peer dependency)", args: [script, 'zod', distIndexUrl] },
     { name: 'node bench/cold-start.mjs import  (import dist/index.js)', args: [script, 'import', distIndexUrl] },
     { name: 'node bench/cold-start.mjs evaluate  (import + first evaluate())', args: [script, 'evaluate', distIndexUrl] },
   ];
@@ -314,9 +370,11 @@ else {
   for (const [i, v] of variants.entries()) {
     out(`  ${v.name.padEnd(66)} ${fmt(median(wall[i]!)).padStart(7)} ms   (min ${fmt(Math.min(...wall[i]!))}, max ${fmt(Math.max(...wall[i]!))})`);
   }
-  const [bare, empty, imp, full] = wall.map(median) as [number, number, number, number];
+  const [bare, empty, zod, imp, full] = wall.map(median) as [number, number, number, number, number];
   coldDiff = full - bare;
+  zodFloor = zod - bare;
   out(`  import + first evaluate() − bare node -e 0 = ${fmt(coldDiff)} ms   (issue target ≤ 30 ms: ${verdict(coldDiff <= 30)})`);
+  out(`  import 'zod/mini' alone − bare node -e 0 = ${fmt(zodFloor)} ms: the floor under any import of the package while zod is its peer dependency, loaded from node_modules`);
   out(`  of which: ES module file − bare = ${fmt(empty - bare)} ms, import − ES module file = ${fmt(imp - empty)} ms, first evaluate() ≈ ${fmt(full - imp)} ms (differences of medians)`);
   out(
     `  measured inside the child (performance.now(), median): import ${fmt(median(inner.map((x) => x.importMs)))} ms, ` +
@@ -411,8 +469,8 @@ out();
 // --- summary ---------------------------------------------------------------------------------
 out('Summary against the issue targets (this run):');
 out(`  evaluateReference / evaluate          ${fmt(fullRatio).padStart(8)}×     target ≥ 200×    ${verdict(fullRatio >= 200)}`);
-out(`  runRules / handWritten                ${fmt(handRatio).padStart(8)}×     target ≤ 3×      ${verdict(handRatio <= 3)}`);
-if (coldDiff !== undefined) out(`  cold start above bare Node            ${fmt(coldDiff).padStart(8)} ms    target ≤ 30 ms   ${verdict(coldDiff <= 30)}`);
+out(`  runRules / handWritten                ${fmt(handRatio).padStart(8)}×     target ≤ 3×      ${verdict(handRatio <= 3)}   (outcome only: ${fmt(heldRatio ?? NaN)}×; the trail's objects alone: ${fmt(trailOnlyRatio ?? NaN)}×)`);
+if (coldDiff !== undefined) out(`  cold start above bare Node            ${fmt(coldDiff).padStart(8)} ms    target ≤ 30 ms   ${verdict(coldDiff <= 30)}   (zod/mini alone: ${fmt(zodFloor ?? NaN)} ms)`);
 if (coreEvaluateGz !== undefined) out(`  { evaluate } min+gz                   ${kB(coreEvaluateGz).padStart(11)}  target ≤ 60 kB   ${verdict(coreEvaluateGz <= 60_000)}`);
 if (heapPerEval !== undefined) out(`  heap allocated per evaluate()         ${kB(heapPerEval).padStart(11)}  (no target)`);
 out(`Total run time of this bench: ${fmt((performance.now() - benchStart) / 1000)} s (build included).`);

@@ -2,7 +2,9 @@
 //   node bench/cold-start.mjs <mode> <file URL of dist/index.js>
 // mode "empty": nothing (the cost of starting Node on an ES module file),
 // mode "import": import the built package only,
-// mode "evaluate": import the built package and run one evaluate().
+// mode "evaluate": import the built package and run one evaluate(),
+// mode "zod": import zod/mini alone, as the package does (its peer dependency: the floor under any
+// import of the package).
 // Prints one JSON line with in-process timings (ms since the process's time origin); the parent
 // measures the wall time of the whole spawn.
 const [mode, url] = process.argv.slice(2);
@@ -10,7 +12,10 @@ const start = performance.now();
 let imported = start;
 let evaluated = start;
 let outcome = null;
-if (mode === 'import' || mode === 'evaluate') {
+if (mode === 'zod') {
+  await import('zod/mini');
+  imported = performance.now();
+} else if (mode === 'import' || mode === 'evaluate') {
   const { evaluate } = await import(url);
   imported = performance.now();
   if (mode === 'evaluate') {
