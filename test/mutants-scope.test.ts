@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
-import { scopeGolden } from './mutants/advice.js';
+import { scopeGolden, scopeTrailGolden } from './mutants/advice.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
 const view = (c: unknown, framework: FrameworkId = 'basismodel') => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
@@ -28,5 +28,15 @@ describe('scope: violence by a professional, or between clients', () => {
   it('the relation decides, not the place: a relative who is a professional is in scope (000 "Niet de locatie maar de relatie is bepalend")', () => {
     expect(view(byId['professional-is-relative-own-organisation']!.case)['scope.status']).toBe('in-scope');
     expect(view(byId.school!.case)['scope.status']).toBe('out-of-scope');
+  });
+});
+
+describe('scope: the scope rules that hold, on partly answered cases (test/mutants/advice.ts scopeTrailGolden)', () => {
+  const observedTrail = (c: unknown, framework: FrameworkId) => evaluate(c as never, { framework, evaluationDate: '2026-11-23' }).trail.filter((e) => e.outcome && e.module === 'scope').map((e) => e.ruleId);
+  it.each(scopeTrailGolden.map((g) => [g.id.replace('advice/scope-trail/', ''), g] as const))('%s', (_, g) => {
+    for (const framework of ['basismodel', 'onderwijs'] as const) {
+      const v = view(g.case, framework);
+      for (const [key, value] of Object.entries(g.expect)) expect(key === 'trail.scope' ? observedTrail(g.case, framework) : v[key], `${framework} ${key}`).toEqual(value);
+    }
   });
 });

@@ -192,6 +192,59 @@ export const scopeGolden: GoldenCase[] = (
 ).map(([id, c, expect]): GoldenCase => ({ id: `advice/scope/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect }));
 
 /**
+ * The scope module's own trail (the scope rules that hold, in order) on cases that answer part of
+ * the scope questions, each settled by its source:
+ * - a route is named only when the question it rests on is answered: "Geweld gepleegd door een
+ *   professional ten opzichte van een cliënt of een leerling valt buiten het bereik van de meldcode"
+ *   (000 "Geweld in een zorg- of onderwijsrelatie") needs "is the suspect a professional?" answered
+ *   yes, and "Signalen over mogelijk geweld gepleegd tussen cliënten ... vallen niet onder het
+ *   stappenplan" (000 "Signalen van geweld tussen cliënten of tussen leerlingen") needs "between
+ *   clients?" answered yes; until then the question is asked (DESIGN §4 "Unknown is never treated
+ *   as 'no'", §6.1 "Unanswered scope questions are asked first"). So an organisation, a setting or a
+ *   relation answered without those questions names no route and no duty of the setting;
+ * - the setting's duty follows the setting named: "In de jeugdzorg en de kinderopvang geldt een
+ *   meldplicht", "Het onderwijs kent een meldplicht in geval van een vermoeden van een zedenmisdrijf
+ *   gericht tegen een minderjarige leerling" (same heading; onderwijs-facts.md): a school's sexual
+ *   offence route only with the setting education, the offence answered yes and the pupil under 18;
+ *   an unknown setting, offence or age is asked, and a known one is not asked again;
+ * - "één uitzondering: ... tussen partners die beiden cliënt zijn" (000 "Signalen van geweld tussen
+ *   cliënten"): partners who are both clients are the partners' route, and family is asked only of
+ *   clients who are not partners; a relative who is a professional is in scope through the relation
+ *   (000 "Niet de locatie maar de relatie is bepalend"), whatever the organisation, and the
+ *   organisation's questions are not asked of it;
+ * - the note that every role of the client stays in the meldcode (000 "Cliënt als slachtoffer,
+ *   getuige of pleger") is not given where the case is outside it.
+ * Recorded from the rules and reviewed against those headings.
+ */
+export const scopeTrailGolden: GoldenCase[] = (
+  [
+    ["professional-unanswered-other-organisation", {"scope":{"perpetratorOrganisation":"other"}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-relative", {"scope":{"perpetratorIsRelative":true}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-own-organisation", {"scope":{"perpetratorOrganisation":"own"}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-youth-care", {"scope":{"setting":"youth-care"}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-long-term-care", {"scope":{"setting":"long-term-care"}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-school-sexual-offence", {"scope":{"setting":"education","sexualOffence":true}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["professional-unanswered-school-sexual-offence-15", {"scope":{"setting":"education","sexualOffence":true},"client":{"age":15}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["between-clients-unanswered-not-related", {"scope":{"clientsArePartners":false,"clientsAreFamily":false}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["between-clients-unanswered-family", {"scope":{"clientsAreFamily":true}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-vraag-geweld-door-professional","scope-vraag-geweld-tussen-clienten"]}],
+    ["between-clients-partners-unanswered", {"scope":{"betweenClients":true,"clientsAreFamily":false}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-partners-open"]}],
+    ["between-clients-partners-and-family", {"scope":{"betweenClients":true,"clientsArePartners":true,"clientsAreFamily":true}}, {"outcome":"needs-input","scope.status":"in-scope","scope.route":"partners-both-clients","trail.scope":["scope-partners-beiden-client"]}],
+    ["between-clients-family-by-a-professional", {"scope":{"betweenClients":true,"clientsAreFamily":true,"perpetratorIsProfessional":true}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-professional-organisatie-open"]}],
+    ["between-clients-family", {"scope":{"betweenClients":true,"clientsArePartners":false,"clientsAreFamily":true}}, {"outcome":"needs-input","scope.status":"in-scope","scope.route":"family-both-clients","trail.scope":["scope-familie-beiden-client"]}],
+    ["professional-other-organisation-relative", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"other","perpetratorIsRelative":true}}, {"outcome":"needs-input","scope.status":"in-scope","scope.route":"professional-is-relative","trail.scope":["scope-professional-is-familie"]}],
+    ["professional-own-organisation-relative", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":true}}, {"outcome":"needs-input","scope.status":"in-scope","scope.route":"professional-is-relative","trail.scope":["scope-professional-is-familie"]}],
+    ["professional-own-organisation-relative-open", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own"}}, {"outcome":"needs-input","scope.status":"open","scope.route":null,"trail.scope":["scope-professional-familie-open"]}],
+    ["professional-setting-open-sexual-offence-15", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"sexualOffence":true},"client":{"age":15}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding","scope-professional-setting-open"]}],
+    ["professional-setting-open-sexual-offence-age-open", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"sexualOffence":true}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding","scope-professional-setting-open"]}],
+    ["school-sexual-offence-age-open", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"setting":"education","sexualOffence":true}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding","scope-professional-onderwijs-vertrouwensinspecteur","scope-professional-onderwijs-leeftijd-open"]}],
+    ["school-sexual-offence-15", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"setting":"education","sexualOffence":true},"client":{"age":15}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding","scope-professional-onderwijs-vertrouwensinspecteur","scope-professional-onderwijs-meldplicht-bestuur","scope-professional-onderwijs-vertrouwensinspecteur-aangifte"]}],
+    ["school-sexual-offence-open-15", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"setting":"education"},"client":{"age":15}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding","scope-professional-onderwijs-vertrouwensinspecteur","scope-professional-onderwijs-zedendelict-open"]}],
+    ["care", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"setting":"care"}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding"]}],
+    ["care-client-victim", {"scope":{"perpetratorIsProfessional":true,"perpetratorOrganisation":"own","perpetratorIsRelative":false,"setting":"care"},"client":{"role":"victim"}}, {"outcome":"out-of-scope","scope.status":"out-of-scope","scope.route":"professional-perpetrator","trail.scope":["scope-geweld-door-professional","scope-professional-meld-bij-leiding"]}],
+  ] as const
+).map(([id, c, expect]): GoldenCase => ({ id: `advice/scope-trail/${id}`, case: c as CaseInput, evaluationDate: '2026-11-23', expect: { ...expect } }));
+
+/**
  * Whose consent is asked, by age (000 §3.2 "Inhoud en doel van het beroepsgeheim › Vragen van
  * toestemming"): the parents under 12; from 12 to 15 the client under the Jeugdwet and the Wgbo
  * (`jeugdwet-wgbo-12`: sociaal-domein, artsen), the parents under the privacy law's 16
