@@ -390,6 +390,7 @@ out('5. Browser bundle size per entry point, with its dependencies');
 out("   esbuild bundle of each dist/*.js entry: bundle, minify, format esm, platform browser; fast-check external;");
 out('   gzip level 9 (node:zlib). kB = 1000 bytes. "jre" = json-rules-engine in the bundle (from the metafile inputs).');
 let coreEvaluateGz: number | undefined;
+let smallPathGz: number | undefined;
 let coreHasJre: boolean | undefined;
 if (!built) out('  skipped: no fresh dist/');
 else {
@@ -445,6 +446,12 @@ else {
   out("  ^ an entry file that only imports evaluate from 'meldcode' (resolved via package.json exports to");
   out('    dist/index.js) and calls it: what tree-shaking leaves (package.json has sideEffects: false).');
   out(`  { evaluate } alone: ${kB(r.gz)} min+gz   (issue target ≤ 60 kB: ${verdict(r.gz <= 60_000)})`);
+  // The documented small path: evaluateWith and one framework subpath, so the registry (every
+  // framework) stays out. With basismodel: the whole library, every module, one framework.
+  const small = "import { evaluateWith } from 'meldcode';\nimport { basismodel } from 'meldcode/frameworks/basismodel';\nconsole.log(evaluateWith(basismodel, { considerations: { suspicion: false } }).outcome);\n";
+  const s = await bundle("entry: evaluateWith + frameworks/basismodel", { stdin: { contents: small, resolveDir: root, sourcefile: 'evaluate-with.js', loader: 'js' }, tsconfigRaw: {} });
+  smallPathGz = s.gz;
+  out(`  evaluateWith + meldcode/frameworks/basismodel: ${kB(s.gz)} min+gz (every module and one framework, no registry; the same target applies)`);
   out(
     `  json-rules-engine in the core bundles: dist/index.js ${coreHasJre ? 'YES' : 'no'}, { evaluate } alone ${r.jre ? 'YES' : 'no'}` +
       ' (it should only be reachable from dist/testing.js)',
@@ -471,7 +478,7 @@ out('Summary against the issue targets (this run):');
 out(`  evaluateReference / evaluate          ${fmt(fullRatio).padStart(8)}×     target ≥ 200×    ${verdict(fullRatio >= 200)}`);
 out(`  runRules / handWritten                ${fmt(handRatio).padStart(8)}×     target ≤ 3×      ${verdict(handRatio <= 3)}   (outcome only: ${fmt(heldRatio ?? NaN)}×; the trail's objects alone: ${fmt(trailOnlyRatio ?? NaN)}×)`);
 if (coldDiff !== undefined) out(`  cold start above bare Node            ${fmt(coldDiff).padStart(8)} ms    target ≤ 30 ms   ${verdict(coldDiff <= 30)}   (zod/mini alone: ${fmt(zodFloor ?? NaN)} ms)`);
-if (coreEvaluateGz !== undefined) out(`  { evaluate } min+gz                   ${kB(coreEvaluateGz).padStart(11)}  target ≤ 60 kB   ${verdict(coreEvaluateGz <= 60_000)}`);
+if (coreEvaluateGz !== undefined) out(`  { evaluate } min+gz                   ${kB(coreEvaluateGz).padStart(11)}  target ≤ 60 kB   ${verdict(coreEvaluateGz <= 60_000)}   (evaluateWith + basismodel: ${kB(smallPathGz ?? NaN)})`);
 if (heapPerEval !== undefined) out(`  heap allocated per evaluate()         ${kB(heapPerEval).padStart(11)}  (no target)`);
 out(`Total run time of this bench: ${fmt((performance.now() - benchStart) / 1000)} s (build included).`);
 void sink;
