@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, listFrameworks } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
-import { faq004WeighingGolden, weighingGolden } from './mutants/advice.js';
+import { consentTrailGolden, faq004WeighingGolden, weighingGolden } from './mutants/advice.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
 // Every shipped framework; those not under FAQ 004's exception regime weigh the objection.
@@ -45,5 +45,20 @@ describe.each(ids)('%s: one objection status per case', (framework) => {
 describe('basismodel (FAQ 004): the weighing answer decides nothing, the exception is asked', () => {
   it.each(faq004WeighingGolden.map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
     expect(view('basismodel', g.case)['conversation.objection']).toBe('open');
+  });
+});
+
+describe.each(['basismodel', 'sociaal-domein'] as const)('%s: the consent rules that hold (test/mutants/advice.ts consentTrailGolden)', (framework) => {
+  const consentTrail = (c: unknown) => evaluate(c as never, { framework, evaluationDate: '2026-11-23' }).trail.filter((e) => e.outcome && e.module === 'consent').map((e) => e.ruleId);
+  it.each(consentTrailGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
+    const v = view(framework, g.case);
+    for (const [key, value] of Object.entries(g.expect)) expect(key === 'trail.consent' ? consentTrail(g.case) : v[key], key).toEqual(value);
+  });
+  it('FAQ 004 rules hold only under its regime, and only for an objection that stands', () => {
+    for (const g of consentTrailGolden(framework)) {
+      const trail = g.expect['trail.consent'] as string[];
+      const faq = trail.filter((id) => id.startsWith('faq-004-') || id.startsWith('considered-objection'));
+      if (framework !== 'basismodel' || (g.case as { objection?: { raised?: boolean } }).objection?.raised !== true) expect(faq, g.id).toEqual([]);
+    }
   });
 });
