@@ -91,6 +91,41 @@ function candidates(literals: Literal[]): unknown[] {
 
 const holds = (l: Literal, v: unknown) => (operatorImplementations[l.operator]!(v, l.value) === true) !== l.negated;
 
+/**
+ * What the pipeline guarantees of the facts one module's rules read, beyond the case schema (each
+ * an `any` of alternatives, every alternative a conjunction; test/mutants-equivalent-priority.test.ts
+ * checks each against the code that builds the facts):
+ * - consent (src/decision/pipeline.ts, consentFacts): a framework's objection regime is given as
+ *   settled, so `faq-004` is always settled; a threat-to-life example is only set from the
+ *   faq-004 regime's `threatToLifeIndicators` (parseFramework refuses them under another regime);
+ *   the age band is `ageBand(ageYears)` (src/case/age.ts).
+ */
+const leafOf = (fact: string, path: string, operator: string, value: unknown): Literal => ({ key: `${fact}.${path}`, operator, value, negated: false });
+export const domainConstraints: Readonly<Record<string, readonly Term[][]>> = {
+  consent: [
+    [[leafOf('settings', 'objectionRegime', 'notEqual', 'faq-004')], [leafOf('settings', 'objectionRegimeSettled', 'equal', true)]],
+    [[leafOf('derived', 'threatToLifeExample', 'notEqual', true)], [leafOf('settings', 'objectionRegime', 'equal', 'faq-004')]],
+    [[leafOf('derived', 'ageBand', 'notEqual', 'under-12')], [leafOf('derived', 'ageYears', 'lessThan', 12)]],
+    [[leafOf('derived', 'ageBand', 'notEqual', '12-15')], [leafOf('derived', 'ageYears', 'greaterThanInclusive', 12), leafOf('derived', 'ageYears', 'lessThan', 16)]],
+    [[leafOf('derived', 'ageBand', 'notIn', ['16-17', 'adult'])], [leafOf('derived', 'ageYears', 'greaterThanInclusive', 16)]],
+  ],
+};
+
+/** Whether the term contradicts itself under every alternative of the constraints: the fact paths that show it, or `undefined`. */
+function contradictionUnder(term: Term, constraints: readonly Term[][]): string[] | undefined {
+  const own = contradiction(term);
+  if (own !== undefined) return [own];
+  if (constraints.length === 0) return undefined;
+  const [first, ...rest] = constraints as [Term[], ...Term[][]];
+  const paths: string[] = [];
+  for (const alternative of first) {
+    const found = contradictionUnder([...term, ...alternative], rest);
+    if (found === undefined) return undefined;
+    paths.push(...found);
+  }
+  return paths;
+}
+
 /** A fact path on which the literals of a term contradict each other, or `undefined`. */
 function contradiction(term: Term): string | undefined {
   const byKey = new Map<string, Literal[]>();
@@ -103,16 +138,16 @@ function contradiction(term: Term): string | undefined {
 }
 
 /** Whether two rules can never hold on the same facts; with the fact paths that exclude them. */
-export function neverTogether(a: AnyRule, b: AnyRule, named: ReadonlyMap<string, Condition>): { proved: boolean; paths: string[] } {
+export function neverTogether(a: AnyRule, b: AnyRule, named: ReadonlyMap<string, Condition>, constraints: readonly Term[][] = []): { proved: boolean; paths: string[] } {
   const da = dnf(a.conditions, named);
   const db = dnf(b.conditions, named);
   if (!da || !db || da.length * db.length > MAX_TERMS * 4) return { proved: false, paths: [] };
   const paths = new Set<string>();
   for (const x of da) {
     for (const y of db) {
-      const key = contradiction([...x, ...y]);
-      if (key === undefined) return { proved: false, paths: [] };
-      paths.add(key);
+      const keys = contradictionUnder([...x, ...y], constraints);
+      if (keys === undefined) return { proved: false, paths: [] };
+      for (const k of keys) paths.add(k);
     }
   }
   return { proved: true, paths: [...paths].sort() };
@@ -123,12 +158,14 @@ interface Run {
   name: string;
   rules: AnyRule[];
   named: Map<string, Condition>;
+  /** What the pipeline guarantees of this run's facts ({@link domainConstraints}). */
+  constraints: readonly Term[][];
 }
 
 function runOf(name: string, files: readonly AnyFile[]): Run {
   const named = new Map<string, Condition>();
   for (const f of files) for (const [k, c] of Object.entries(f.conditions ?? {})) named.set(k, c);
-  return { name, rules: files.flatMap((f) => f.rules), named };
+  return { name, rules: files.flatMap((f) => f.rules), named, constraints: domainConstraints[name] ?? [] };
 }
 
 /** Every run a rule file takes part in: the floor with each shipped framework's own rules; a module alone; a framework's own file with the floor. */
@@ -174,7 +211,7 @@ export function provePriorityMutant(file: string, ruleId: string, to: number): P
       const was = pos(before, ruleId) < pos(before, q.id);
       const is = pos(after, ruleId) < pos(after, q.id);
       if (was === is) continue;
-      const proof = neverTogether(moved, q, run.named);
+      const proof = neverTogether(moved, q, run.named, run.constraints);
       swaps.push({ run: run.name, rule: q.id, paths: proof.proved ? proof.paths : null });
     }
   }
@@ -189,8 +226,8 @@ export function provePriorityMutant(file: string, ruleId: string, to: number): P
 }
 
 /** Whether `a` can never hold without `b` (a ⇒ b): `a` and `not b` never hold together. */
-function implies(a: Condition, b: Condition, named: ReadonlyMap<string, Condition>): { proved: boolean; paths: string[] } {
-  return neverTogether(rule('a', a), rule('b', { not: b } as Condition), named);
+function implies(a: Condition, b: Condition, named: ReadonlyMap<string, Condition>, constraints: readonly Term[][] = []): { proved: boolean; paths: string[] } {
+  return neverTogether(rule('a', a), rule('b', { not: b } as Condition), named, constraints);
 }
 const rule = (id: string, conditions: Condition) => ({ id, conditions, event: { type: 'x', params: {} } }) as unknown as AnyRule;
 
@@ -220,7 +257,16 @@ export function proveDropConditionMutant(mutantId: string): PriorityProof {
     const index = Number(steps.at(-1));
     const dropped = list[index]!;
     const rest = list.filter((_, i) => i !== index);
-    const proof = kind === 'all' ? implies({ all: rest } as Condition, dropped, run.named) : implies(dropped, { any: rest } as Condition, run.named);
+    const proof = kind === 'all' ? implies({ all: rest } as Condition, dropped, run.named, run.constraints) : implies(dropped, { any: rest } as Condition, run.named, run.constraints);
+    if (!proof.proved && kind === 'all' && steps.length === 2 && target!.startsWith('condition:')) {
+      // Where the named condition is used: each use beside conditions that imply the part dropped.
+      const uses = contextImplies(run, target!.slice('condition:'.length), dropped);
+      if (uses.proved) {
+        for (const p of uses.paths) paths.add(p);
+        described = `wherever the condition is read (${uses.rules.join(', ')}), it stands in the rule's all beside conditions that already imply the part dropped`;
+        continue;
+      }
+    }
     if (!proof.proved) return fail(`not proved in ${run.name}: the ${kind === 'all' ? 'rest of the all does not imply the dropped part' : 'dropped part does not imply the rest of the any'}`);
     for (const p of proof.paths) paths.add(p);
     described = kind === 'all' ? 'the rest of that all already implies the part dropped' : 'the part dropped already implies the rest of that any';
@@ -231,6 +277,78 @@ export function proveDropConditionMutant(mutantId: string): PriorityProof {
     swaps: [],
     reason: `Dropping ${path} of ${target} changes nothing: ${described} (no case satisfies one without the other: contradictory tests on ${[...paths].sort().join(', ')}), in every run of the ${file} rules. Proved by scripts/equivalent-priority.ts.`,
   };
+}
+
+/** The named conditions a condition reads, directly or through other named conditions. */
+function reads(c: Condition, named: ReadonlyMap<string, Condition>, seen = new Set<string>()): Set<string> {
+  if ('condition' in c) {
+    if (!seen.has(c.condition)) {
+      seen.add(c.condition);
+      const inner = named.get(c.condition);
+      if (inner) reads(inner, named, seen);
+    }
+  } else if ('not' in c) reads(c.not, named, seen);
+  else if ('all' in c || 'any' in c) for (const x of 'all' in c ? c.all : c.any) reads(x, named, seen);
+  return seen;
+}
+
+/**
+ * Whether every rule of the run that reads named condition `name` reads it only as a direct part
+ * (or the negation of one) of its top-level `all`, beside other parts that imply `dropped`; then
+ * removing `dropped` from the condition changes no rule. A use inside another named condition, or
+ * deeper in a rule, is not proved.
+ */
+function contextImplies(run: Run, name: string, dropped: Condition): { proved: boolean; paths: string[]; rules: string[] } {
+  const no = { proved: false, paths: [], rules: [] };
+  for (const [other, c] of run.named) if (other !== name && reads(c, run.named).has(name)) return no;
+  const paths = new Set<string>();
+  const rules: string[] = [];
+  for (const r of run.rules) {
+    if (!reads(r.conditions, run.named).has(name)) continue;
+    if (!('all' in r.conditions)) return no;
+    const parts = r.conditions.all;
+    const isUse = (p: Condition) => ('condition' in p && p.condition === name) || ('not' in p && 'condition' in p.not && p.not.condition === name);
+    const others = parts.filter((p) => !isUse(p));
+    if (others.some((p) => reads(p, run.named).has(name))) return no;
+    const proof = implies({ all: others } as Condition, dropped, run.named, run.constraints);
+    if (!proof.proved) return no;
+    for (const p of proof.paths) paths.add(p);
+    rules.push(r.id);
+  }
+  return rules.length > 0 ? { proved: true, paths: [...paths], rules } : no;
+}
+
+/** Proves any mutant of a named condition equivalent that no rule reads (directly or through another named condition), in every run of its file. */
+export function proveUnusedConditionMutant(mutantId: string): PriorityProof {
+  const m = /^([^/]+)\/condition:([^/]+)\/([a-z-]+)(@.+)?$/.exec(mutantId);
+  const fail = (reason: string): PriorityProof => ({ id: mutantId, proved: false, swaps: [], reason });
+  if (!m) return fail('not a mutant of a named condition');
+  const [, file, name] = m as unknown as [string, string, string];
+  const runs = runsOf(file);
+  if (runs.length === 0) return fail(`no run found for rule file ${file}`);
+  for (const run of runs) {
+    if (!run.named.has(name)) return fail(`condition ${name} not found in ${run.name}`);
+    const reader = run.rules.find((r) => reads(r.conditions, run.named).has(name));
+    if (reader) return fail(`rule ${reader.id} reads condition ${name} in ${run.name}`);
+  }
+  return {
+    id: mutantId,
+    proved: true,
+    swaps: [],
+    reason: `No rule reads the named condition ${name}, directly or through another named condition, in any run of the ${file} rules: a change to it changes no rule. Proved by scripts/equivalent-priority.ts.`,
+  };
+}
+
+/** Proves a listed mutant again by its kind: a named condition no rule reads, a change of priority (to `to`), or a dropped condition. */
+export function proveMutant(mutantId: string, to?: number): PriorityProof {
+  const unused = /\/condition:/.test(mutantId) ? proveUnusedConditionMutant(mutantId) : undefined;
+  if (unused?.proved) return unused;
+  if (mutantId.endsWith('/change-priority')) {
+    const [file, ruleId] = mutantId.split('/') as [string, string];
+    return provePriorityMutant(file, ruleId, to!);
+  }
+  if (/\/drop-condition@/.test(mutantId)) return proveDropConditionMutant(mutantId);
+  return unused ?? { id: mutantId, proved: false, swaps: [], reason: 'no proof for this kind of mutant' };
 }
 
 /** The change-priority survivors of the tsv, each with its target priority. */
@@ -248,22 +366,19 @@ export function prioritySurvivors(tsv: string): { file: string; ruleId: string; 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const root = join(import.meta.dirname, '..');
   const tsv = readFileSync(join(root, 'docs', 'notes', 'issue-15-survivors.tsv'), 'utf8');
-  const dropped = tsv.split('\n').map((l) => l.split('\t')[0]!).filter((id) => /\/drop-condition@/.test(id));
-  const proofs = [...prioritySurvivors(tsv).map((s) => provePriorityMutant(s.file, s.ruleId, s.to)), ...dropped.map(proveDropConditionMutant)];
+  const ids = tsv.split('\n').slice(1).map((l) => l.split('\t')[0]!).filter(Boolean);
+  const others = ids.filter((id) => !id.endsWith('/change-priority'));
+  const proofs = [...prioritySurvivors(tsv).map((s) => provePriorityMutant(s.file, s.ruleId, s.to)), ...others.map((id) => proveMutant(id))];
   for (const p of proofs) console.log(`${p.proved ? 'proved' : 'open  '} ${p.id}${p.proved ? '' : `: ${p.reason}`}`);
-  console.log(`${proofs.filter((p) => p.proved).length} of ${proofs.length} change-priority and drop-condition survivors proved equivalent`);
+  console.log(`${proofs.filter((p) => p.proved).length} of ${proofs.length} survivors of the tsv proved equivalent`);
   if (process.argv.includes('--write')) {
     const path = join(root, 'test', 'mutants', 'equivalent.json');
     // The change-priority entries are this script's: each listed one proved again (its reason as the proof now reads, or dropped if no longer proved), then the new ones.
     const previous = JSON.parse(readFileSync(path, 'utf8')) as { id: string; reason: string }[];
     const list = previous.flatMap((e) => {
-      if (/\/drop-condition@/.test(e.id)) {
-        const proof = proveDropConditionMutant(e.id);
-        return proof.proved ? [{ id: e.id, reason: proof.reason }] : [];
-      }
-      if (!e.id.endsWith('/change-priority')) return [e];
-      const [file, ruleId] = e.id.split('/') as [string, string];
-      const proof = provePriorityMutant(file, ruleId, Number(/Priority \d+ → (\d+)/.exec(e.reason)![1]));
+      if (!e.reason.endsWith('Proved by scripts/equivalent-priority.ts.')) return [e];
+      const to = /Priority \d+ → (\d+)/.exec(e.reason)?.[1];
+      const proof = proveMutant(e.id, to === undefined ? undefined : Number(to));
       return proof.proved ? [{ id: e.id, reason: proof.reason }] : [];
     });
     const known = new Set(list.map((e) => e.id));

@@ -4,7 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { neverTogether, proveDropConditionMutant, provePriorityMutant, runsOf } from '../scripts/equivalent-priority.js';
+import { domainConstraints, neverTogether, proveDropConditionMutant, proveMutant, provePriorityMutant, proveUnusedConditionMutant, runsOf } from '../scripts/equivalent-priority.js';
+import { ageBand } from '../src/case/age.js';
+import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
+import { parseFramework } from '../src/frameworks/framework.js';
 import type { BaseEffect, Condition, Rule } from '../src/rules/schema.js';
 
 const equivalent = JSON.parse(readFileSync(join(process.cwd(), 'test', 'mutants', 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
@@ -55,9 +58,8 @@ describe('provePriorityMutant', () => {
   it('the list has the proved change-priority mutants', () => expect(listed.length).toBeGreaterThan(50));
 
   it.each(listed.map((e) => [e.id, e] as const))('%s is proved again', (id, entry) => {
-    const [file, ruleId] = id.split('/') as [string, string];
     const to = Number(/Priority \d+ → (\d+)/.exec(entry.reason)![1]);
-    const proof = provePriorityMutant(file, ruleId, to);
+    const proof = proveMutant(id, to);
     expect(proof.proved, proof.reason).toBe(true);
     expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
   });
@@ -73,8 +75,69 @@ describe('proveDropConditionMutant', () => {
 
   const listed = equivalent.filter((e) => /\/drop-condition@/.test(e.id));
   it.each(listed.map((e) => [e.id, e] as const))('%s is proved again', (id, entry) => {
-    const proof = proveDropConditionMutant(id);
+    const proof = proveMutant(id);
     expect(proof.proved, proof.reason).toBe(true);
     expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
+  });
+});
+
+describe('proveDropConditionMutant where the named condition is read', () => {
+  it('proves a conjunct every rule reading the condition already has beside it, and refuses one it has not', () => {
+    // faq-004-exception-met is read only beside objection-stands (considered-objection-no-serious-danger, faq-004-exception-open).
+    expect(proveDropConditionMutant('consent/condition:faq-004-exception-met/drop-condition@all.0').proved).toBe(true);
+    // Nothing beside it says the victim of domestic violence is an adult.
+    expect(proveDropConditionMutant('consent/condition:faq-004-exception-met/drop-condition@all.1').proved).toBe(false);
+  });
+});
+
+describe('proveUnusedConditionMutant', () => {
+  it('proves a mutant of a named condition no rule reads, and refuses one a rule reads', () => {
+    expect(proveUnusedConditionMutant('consent/condition:always-report-open/swap-all-any').proved).toBe(true);
+    expect(proveUnusedConditionMutant('consent/condition:always-report/drop-condition@all.0')).toMatchObject({ proved: false, reason: expect.stringMatching(/reads condition always-report/) });
+  });
+  const listed = equivalent.filter((e) => /\/condition:/.test(e.id) && !/\/drop-condition@/.test(e.id) && e.reason.endsWith('Proved by scripts/equivalent-priority.ts.'));
+  it.each(listed.map((e) => [e.id, e] as const))('%s is proved again', (id, entry) => {
+    const proof = proveMutant(id);
+    expect(proof.proved, proof.reason).toBe(true);
+    expect(entry.reason, 'the rules changed: npx tsx scripts/equivalent-priority.ts --write').toBe(proof.reason);
+  });
+});
+
+describe('domainConstraints: what the pipeline guarantees of the consent facts', () => {
+  const band = (op: string, value: unknown) => ({ fact: 'derived', path: 'ageBand', operator: op, value }) as Condition;
+  const years = (op: string, value: unknown) => ({ fact: 'derived', path: 'ageYears', operator: op, value }) as Condition;
+
+  it('the proof uses them: an age band and an age that cannot go together are apart only with them', () => {
+    const a = rule('a', { all: [band('equal', 'under-12')] });
+    const b = rule('b', { all: [years('greaterThanInclusive', 12)] });
+    expect(neverTogether(a, b, none).proved).toBe(false);
+    expect(neverTogether(a, b, none, domainConstraints.consent).proved).toBe(true);
+    // They do not make a pair apart that can hold: an age band of 12-15 and an age of 15.
+    expect(neverTogether(rule('a', { all: [band('equal', '12-15')] }), rule('b', { all: [years('equal', 15)] }), none, domainConstraints.consent).proved).toBe(false);
+  });
+
+  it('the age band is ageBand(ageYears) (src/case/age.ts): under 12, 12 to 15, 16 and over', () => {
+    for (let age = 0; age <= 120; age++) {
+      const b = ageBand(age);
+      expect(b === 'under-12', `${age}`).toBe(age < 12);
+      expect(b === '12-15', `${age}`).toBe(age >= 12 && age < 16);
+      expect(['16-17', 'adult'].includes(b), `${age}`).toBe(age >= 16);
+    }
+  });
+
+  it.each(listFrameworks().map((f) => f.id))('%s: a framework objection regime is settled, the weighing without one is not', (id) => {
+    const regime = evaluate({} as never, { framework: id, evaluationDate: '2026-11-23' }).conversation!.objectionRegime;
+    const own = getFramework(id).objectionRegime;
+    expect(regime).toEqual(own ? { regime: own.regime, settled: true } : { regime: 'weighing', settled: false });
+  });
+
+  it('threat-to-life examples belong to the faq-004 regime: parseFramework refuses them under another', () => {
+    const doc = structuredClone(getFramework('basismodel')) as unknown as { objectionRegime: { regime: string } };
+    doc.objectionRegime.regime = 'weighing';
+    expect(() => parseFramework(doc)).toThrow(MeldcodeInputError);
+    for (const f of listFrameworks()) {
+      const own = getFramework(f.id).objectionRegime;
+      if (own?.threatToLifeIndicators) expect(own.regime).toBe('faq-004');
+    }
   });
 });

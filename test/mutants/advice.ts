@@ -320,12 +320,23 @@ export function consentAgeGolden(framework: Framework): GoldenCase[] {
     return null;
   };
   const k = { suspicion: true, unsafety: { acute: false, structural: false, disclosure: false } };
-  return ([[11, false], [12, false], [15, false], [15, true], [16, false]] as const).map(([age, lacks]): GoldenCase => ({
+  const byAge = ([[11, false], [12, false], [15, false], [15, true], [16, false]] as const).map(([age, lacks]): GoldenCase => ({
     id: `advice/consent-age/${framework.id}/${age}${lacks ? '-lacks-capacity' : ''}`,
     case: { client: { age, ...(lacks ? { lacksCapacity: true } : {}) }, considerations: k } as CaseInput,
     evaluationDate: '2026-11-23',
     expect: { 'conversation.consentFrom': holder(age, lacks) },
   }));
+  // A client who lacks capacity, under every regime and also from 12 to 15 (where onderwijs's privacy regime names the
+  // parents): "Is het slachtoffer wilsonbekwaam, overleg dan met de wettelijk vertegenwoordiger ..., tenzij deze mogelijk
+  // zelf de pleger is. In dat geval moet worden gezocht naar een andere geschikte vertegenwoordiger" (004 "Wat als het
+  // slachtoffer wilsonbekwaam is?").
+  const represented = ([[13, false, 'legal-representative'], [13, true, 'other-representative'], [17, false, 'legal-representative']] as const).map(([age, suspect, who]): GoldenCase => ({
+    id: `advice/consent-age/${framework.id}/${age}-lacks-capacity-${suspect ? 'representative-suspect' : 'representative'}`,
+    case: { client: { age, lacksCapacity: true, legalRepresentative: { present: true, possiblyPerpetrator: suspect } }, considerations: k } as CaseInput,
+    evaluationDate: '2026-11-23',
+    expect: { 'conversation.consentFrom': who },
+  }));
+  return [...byAge, ...represented];
 }
 
 /**
