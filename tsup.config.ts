@@ -12,6 +12,7 @@ export const libraryEntries = {
   'frameworks/sociaal-domein': 'src/frameworks/sociaal-domein/index.ts',
   'frameworks/onderwijs': 'src/frameworks/onderwijs/index.ts',
   'frameworks/artsen': 'src/frameworks/artsen/index.ts',
+  'frameworks/kinderopvang': 'src/frameworks/kinderopvang/index.ts',
   'frameworks/paramedici': 'src/frameworks/paramedici/index.ts',
   // An alias of sociaal-domein (000 Bijlage 2): the same document under the cluster's own id.
   'frameworks/psychologen-pedagogen': 'src/frameworks/psychologen-pedagogen/index.ts',

@@ -174,10 +174,11 @@ describe('meldcode frameworks, schema, validate, flowchart', () => {
   it('lists the shipped frameworks, then the clusters not yet encoded with what to use meanwhile', () => {
     const { stdout } = run(['frameworks']);
     expect(stdout).toMatch(/^basismodel\s+1\.0\.0\s+helper\s+Voorbeeld-afwegingskader/m);
-    expect(stdout).toMatch(/Nog niet gecodeerd[^]*^kinderopvang\s+→ basismodel/m);
+    expect(stdout).toMatch(/Nog niet gecodeerd[^]*^verloskundigen\s+→ basismodel/m);
     const list = JSON.parse(run(['frameworks', '--json']).stdout) as { id: string; status: string }[];
     expect(list.find((f) => f.id === 'basismodel')?.status).toBe('encoded');
-    expect(list.find((f) => f.id === 'kinderopvang')?.status).toBe('not-yet-encoded');
+    expect(list.find((f) => f.id === 'verloskundigen')?.status).toBe('not-yet-encoded');
+    expect(list.find((f) => f.id === 'kinderopvang')?.status).toBe('encoded');
   });
 
   it('prints the JSON Schema of the case input', () => {

@@ -15,8 +15,8 @@ const work = join(root, 'node_modules', '.cache', 'meldcode-dist-test');
 const pkg = join(work, 'pkg');
 // The app lives outside any node_modules folder, where bundlers resolve `meldcode` as an app would.
 const app = join(tmpdir(), 'meldcode-dist-test-app');
-const ids = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici'] as const;
-const exportName = { basismodel: 'basismodel', 'sociaal-domein': 'sociaalDomein', onderwijs: 'onderwijs', artsen: 'artsen', paramedici: 'paramedici' };
+const ids = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici', 'kinderopvang'] as const;
+const exportName = { basismodel: 'basismodel', 'sociaal-domein': 'sociaalDomein', onderwijs: 'onderwijs', artsen: 'artsen', paramedici: 'paramedici', kinderopvang: 'kinderopvang' };
 
 /** A text that stands in one framework's document and in no other shipped framework's. */
 const uniqueText = {
@@ -25,6 +25,7 @@ const uniqueText = {
   onderwijs: 'onderwijs-bij-twijfel-melden',
   artsen: 'Acceptatie',
   paramedici: 'logopedist-zelfstandig',
+  kinderopvang: 'gastouder-beslist-over-melding',
 };
 
 beforeAll(() => {

@@ -6,6 +6,7 @@ import { type Framework, getFloor } from '../src/frameworks/framework.js';
 import { questionCatalogue } from '../src/questions/questions.js';
 import { artsen } from '../src/frameworks/artsen/index.js';
 import { basismodel } from '../src/frameworks/basismodel/index.js';
+import { kinderopvang } from '../src/frameworks/kinderopvang/index.js';
 import { onderwijs } from '../src/frameworks/onderwijs/index.js';
 import { paramedici } from '../src/frameworks/paramedici/index.js';
 import { sociaalDomein } from '../src/frameworks/sociaal-domein/index.js';
@@ -15,7 +16,7 @@ import { citationProblem, needsSources, noSources } from './support/sources.js';
 import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
-const ids = ['artsen', 'basismodel', 'onderwijs', 'paramedici', 'sociaal-domein'] as const;
+const ids = ['artsen', 'basismodel', 'kinderopvang', 'onderwijs', 'paramedici', 'sociaal-domein'] as const;
 
 describe('registry', () => {
   it('lists every shipped framework with id, version, date, names and role', () => {
@@ -32,18 +33,18 @@ describe('registry', () => {
 
   it('says which profession clusters of the Meldcode App each shipped framework serves (issue 15)', () => {
     const served = Object.fromEntries(listFrameworks().map((f) => [f.id, f.clusters]));
-    expect(served).toEqual({ artsen: ['artsen'] as const, basismodel: [], onderwijs: ['onderwijs'] as const, paramedici: ['paramedici'] as const, 'sociaal-domein': ['sociaal-domein', 'psychologen-pedagogen'] as const });
+    expect(served).toEqual({ artsen: ['artsen'] as const, basismodel: [], kinderopvang: ['kinderopvang'] as const, onderwijs: ['onderwijs'] as const, paramedici: ['paramedici'] as const, 'sociaal-domein': ['sociaal-domein', 'psychologen-pedagogen'] as const });
     expect(listFrameworks().every((f) => f.status === 'encoded')).toBe(true);
   });
 
   it('with notYetEncoded, lists every cluster of the Meldcode App: encoded, or not yet with reason, facts, where to look and what to use meanwhile', () => {
     const all = listFrameworks({ notYetEncoded: true });
     // The shipped frameworks and the alias of sociaal-domein first (test/framework-alias.test.ts).
-    expect(all.slice(0, ids.length + 1).map((f) => f.id)).toEqual([...ids.slice(0, 4), 'psychologen-pedagogen', ...ids.slice(4)]);
+    expect(all.slice(0, ids.length + 1).map((f) => f.id)).toEqual([...ids.slice(0, 5), 'psychologen-pedagogen', ...ids.slice(5)]);
     const later = all.filter((f) => f.status === 'not-yet-encoded');
     const appClusters = new Set([...all.flatMap((f) => (f.status === 'encoded' ? f.clusters : [])), ...later.filter((f) => f.meldcodeAppCluster).map((f) => f.id)]);
     expect(appClusters.size).toBe(11);
-    expect(later.map((f) => f.id)).toEqual(expect.arrayContaining(['kinderopvang', 'verloskundigen', 'verpleegkundigen-verzorgenden', 'dji', 'reclassering', 'halt']));
+    expect(later.map((f) => f.id)).toEqual(expect.arrayContaining(['verloskundigen', 'verpleegkundigen-verzorgenden', 'dji', 'reclassering', 'halt']));
     for (const f of later) {
       // Youth health care defers to the KNMG framework for youth doctors (docs/sources/jeugdgezondheidszorg.md).
       expect(f.suggest).toBe(f.id === 'jeugdgezondheidszorg' ? 'artsen' : 'basismodel');
@@ -54,7 +55,7 @@ describe('registry', () => {
 
   it('a cluster not yet encoded is a typed error that says so and suggests basismodel, never a silent fallback', () => {
     // @ts-expect-error a misspelt or unshipped id does not compile; at run time it is refused with a typed error
-    for (const run of [() => getFramework('kinderopvang'), () => evaluate({ framework: 'kinderopvang', considerations: { suspicion: true } }, DATE)]) {
+    for (const run of [() => getFramework('verloskundigen'), () => evaluate({ framework: 'verloskundigen', considerations: { suspicion: true } }, DATE)]) {
       const error = thrown(run) as MeldcodeInputError;
       expect(error).toBeInstanceOf(MeldcodeInputError);
       expect(error.issues[0]).toMatchObject({ path: ['framework'], code: 'framework-not-yet-encoded' });
@@ -78,7 +79,7 @@ describe('registry', () => {
   });
 
   it('each framework module exports the same document the registry serves', () => {
-    const modules: Record<string, unknown> = { artsen, basismodel, onderwijs, paramedici, 'sociaal-domein': sociaalDomein };
+    const modules: Record<string, unknown> = { artsen, basismodel, kinderopvang, onderwijs, paramedici, 'sociaal-domein': sociaalDomein };
     for (const id of ids) expect(getFramework(id)).toEqual(modules[id]);
   });
 });

@@ -13,12 +13,13 @@ import * as sociaalDomeinEntry from '../src/frameworks/sociaal-domein/index.js';
 import * as onderwijsEntry from '../src/frameworks/onderwijs/index.js';
 import * as artsenEntry from '../src/frameworks/artsen/index.js';
 import * as paramediciEntry from '../src/frameworks/paramedici/index.js';
+import * as kinderopvangEntry from '../src/frameworks/kinderopvang/index.js';
 import * as testing from '../src/testing/index.js';
 import { loadExamples } from '../scripts/load-examples.js';
 import type { CaseInput } from '../src/index.js';
 
 const DATE = '2026-11-23';
-const SHIPPED = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici'] as const;
+const SHIPPED = ['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici', 'kinderopvang'] as const;
 const entryPoints: Record<string, Record<string, unknown>> = {
   meldcode: core,
   'meldcode/consent': consent,
@@ -29,6 +30,7 @@ const entryPoints: Record<string, Record<string, unknown>> = {
   'meldcode/frameworks/onderwijs': onderwijsEntry,
   'meldcode/frameworks/artsen': artsenEntry,
   'meldcode/frameworks/paramedici': paramediciEntry,
+  'meldcode/frameworks/kinderopvang': kinderopvangEntry,
   'meldcode/testing': testing,
 };
 

@@ -56,7 +56,7 @@ describe('inputs are the domain types', () => {
 
 describe('framework ids', () => {
   it('are the shipped ids, and a framework object stays open', () => {
-    expectTypeOf<FrameworkId>().toEqualTypeOf<'artsen' | 'basismodel' | 'onderwijs' | 'paramedici' | 'psychologen-pedagogen' | 'sociaal-domein'>();
+    expectTypeOf<FrameworkId>().toEqualTypeOf<'artsen' | 'basismodel' | 'kinderopvang' | 'onderwijs' | 'paramedici' | 'psychologen-pedagogen' | 'sociaal-domein'>();
     expectTypeOf<(typeof shippedFrameworkIds)[number]>().toEqualTypeOf<FrameworkId>();
     expectTypeOf<FrameworkId>().toExtend<FrameworkRef>();
     expectTypeOf<FrameworkInput>().toExtend<FrameworkRef>();

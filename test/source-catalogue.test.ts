@@ -102,7 +102,7 @@ describe('the source catalogue', () => {
 
   it('a fact note of this repository (docs/sources/<name>.md) is a file there, titled by its first heading', () => {
     const notes = sourceCatalogue().filter((e) => isFactNote(e.id));
-    expect(notes.map((e) => e.id)).toContain('docs/sources/paramedici.md');
+    expect(notes.map((e) => e.id)).toEqual(expect.arrayContaining(['docs/sources/paramedici.md', 'docs/sources/kinderopvang.md']));
     for (const s of notes) {
       expect(s.kind, s.id).toBe('facts');
       expect(readFileSync(join(root, s.id), 'utf8').split('\n')[0]!.replace(/^# /, ''), s.id).toBe(s.titleEn);

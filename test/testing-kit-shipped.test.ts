@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFramework } from '../src/testing/index.js';
 
 describe('checkFramework on the shipped frameworks', () => {
-  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici'] as const)('%s keeps every invariant', (id) => {
+  it.each(['basismodel', 'sociaal-domein', 'onderwijs', 'artsen', 'paramedici', 'kinderopvang'] as const)('%s keeps every invariant', (id) => {
     expect(checkFramework(id, { numRuns: 20, seed: 42 })).toMatchObject({ ok: true, framework: id });
   });
 });

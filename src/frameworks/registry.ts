@@ -2,6 +2,7 @@ import { type InputIssue, MeldcodeInputError } from '../errors/errors.js';
 import clustersJson from './clusters.json';
 import artsenJson from './artsen/artsen.framework.json';
 import basismodelJson from './basismodel/basismodel.framework.json';
+import kinderopvangJson from './kinderopvang/kinderopvang.framework.json';
 import onderwijsJson from './onderwijs/onderwijs.framework.json';
 import paramediciJson from './paramedici/paramedici.framework.json';
 import sociaalDomeinJson from './sociaal-domein/sociaal-domein.framework.json';
@@ -19,6 +20,7 @@ import type { Source } from '../rules/schema.js';
 const builtIn: Record<string, unknown> = {
   artsen: artsenJson,
   basismodel: basismodelJson,
+  kinderopvang: kinderopvangJson,
   onderwijs: onderwijsJson,
   paramedici: paramediciJson,
   'sociaal-domein': sociaalDomeinJson,
