@@ -89,7 +89,7 @@ describe('kinderopvang: the framework', () => {
 });
 
 describe('kinderopvang: golden cases from the fact note (no vignettes are public)', () => {
-  it('route 1, acute unsafety at home: report under norm 1, for every role and with none (facts 2 and 5; the floor)', () => {
+  it('route 1, acute unsafety at home: report under norm 1, for every role and with none (note › The protocol, facts 2 and 5; the floor, 001 Hoofdstuk 3 › Afweging 2)', () => {
     for (const role of [undefined, 'pedagogisch-medewerker', 'gastouder', 'aandachtsfunctionaris']) {
       const d = run(acuteAtHome, role);
       expect(d.outcome, role).toBe('report');
@@ -98,7 +98,7 @@ describe('kinderopvang: golden cases from the fact note (no vignettes are public
     }
   });
 
-  it('route 1, no parental consent is needed: the conversation with the parents is a notice, and the report stands whatever their objection (facts 7, 8 and 10)', () => {
+  it('route 1, no parental consent is needed: the conversation with the parents is a notice, and the report stands whatever their objection (note › Route 1: the home situation, facts 7, 8 and 10; 004 "Wat als de cliënt bezwaren heeft?")', () => {
     const d = run({ ...acuteAtHome, objection: { raised: true } });
     expect(d.outcome).toBe('report');
     expect(d.report.necessary).toBe(true);
@@ -108,7 +108,7 @@ describe('kinderopvang: golden cases from the fact note (no vignettes are public
     expect(d.conversation!.objectionRegime).toEqual({ regime: 'weighing', settled: false });
   });
 
-  it('route 1, the childminder decides on the report (fact 11): told so as the childminder, shown for the role when no role is given, not told to others', () => {
+  it('route 1, the childminder decides on the report (note › Who decides on the report, fact 11): told so as the childminder, shown for the role when no role is given, not told to others', () => {
     const step5 = (role?: string) => run(acuteAtHome, role).actions.filter((a) => a.id === 'step-5-gastouder-beslist-over-melding');
     expect(step5('gastouder').map((a) => a.text)).toEqual([expect.stringMatching(/^Voor uw rol \(Gastouder\): Als gastouder bent u eindverantwoordelijk/)]);
     expect(step5().map((a) => a.text)).toEqual([expect.stringMatching(/^Voor de rol Gastouder: /)]);
@@ -127,7 +127,7 @@ describe('kinderopvang: golden cases from the fact note (no vignettes are public
 
   const professional = { perpetratorIsProfessional: true, perpetratorOrganisation: 'own', perpetratorIsRelative: false };
 
-  it("route 2, an employee or the houder suspected of a violent or sexual offence against a child: the scope check's childcare route, out of the meldcode, to the houder and the vertrouwensinspecteur (facts 13-15; DESIGN §6.1)", () => {
+  it("route 2, an employee or the houder suspected of a violent or sexual offence against a child: the scope check's childcare route, out of the meldcode, to the houder and the vertrouwensinspecteur (note › Route 2: a staff member or the houder as suspect, facts 13-15; kinderopvang-facts.md; DESIGN §6.1)", () => {
     const d = run({ scope: { ...professional, setting: 'childcare' }, considerations: { suspicion: true, unsafety: { acute: true } } });
     expect(d.outcome).toBe('out-of-scope');
     expect(d.report.necessary).toBeNull();
@@ -145,7 +145,7 @@ describe('kinderopvang: golden cases from the fact note (no vignettes are public
     expect(ids(d)).not.toContain('childcare-inform-houder');
   });
 
-  it("route 3, behaviour between children: the scope check's route for violence between clients (outside the meldcode's steps); the protocol's own steps are an open item (fact 16)", () => {
+  it("route 3, behaviour between children: the scope check's route for violence between clients (000 Bijlage 1b › Signalen van geweld tussen cliënten of tussen leerlingen); the protocol's own steps are an open item (note › Route 3: between children, fact 16)", () => {
     const d = run({ scope: { betweenClients: true, clientsArePartners: false, clientsAreFamily: false }, considerations: { suspicion: true } });
     expect(d.outcome).toBe('out-of-scope');
     expect(d.scope.route).toBe('between-clients');
