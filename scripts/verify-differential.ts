@@ -1,4 +1,4 @@
-// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id] [--share N] [--from K] [--workers N]
+// npm run verify:differential -- --cases 1000000 [--seed N] [--framework id[,id…]] [--share N] [--from K] [--workers N]
 // Compares the compiled evaluator with the json-rules-engine reference on generated cases, per
 // shipped framework (the cases are split evenly over the frameworks), in worker processes (one per
 // CPU unless --workers). Shares are queued round-robin over the frameworks, so a run stopped part
@@ -33,7 +33,9 @@ if (values.worker) {
   process.exit(0);
 }
 
-const frameworks = values.framework ? [values.framework] : listFrameworks().map((f) => f.id);
+// --framework a,b,c: these frameworks, in this order (the same list and --share give the same
+// shares at a later commit, so --from K resumes exactly even after a framework was added).
+const frameworks = values.framework ? values.framework.split(',') : listFrameworks().map((f) => f.id);
 const total = Number(values.cases);
 const perFramework = Math.ceil(total / frameworks.length);
 const workers = values.workers ? Math.max(1, Number(values.workers)) : Math.max(1, availableParallelism());
