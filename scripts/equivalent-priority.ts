@@ -24,7 +24,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { consentModule } from '../src/consent/consent.js';
-import { compileFramework, getFloor } from '../src/frameworks/framework.js';
+import { compileFramework, getFloor, unsafetyIndicatorKinds } from '../src/frameworks/framework.js';
 import { getFramework, listFrameworks } from '../src/frameworks/registry.js';
 import { kindcheckModule } from '../src/kindcheck/kindcheck.js';
 import { recordsModule } from '../src/records/records.js';
@@ -45,6 +45,8 @@ interface Literal {
 type Term = Literal[];
 
 const MAX_TERMS = 4096;
+// Pairs of terms checked for two rules (the floor's unsafety conditions, written out, give some 20,000).
+const MAX_PAIRS = 262_144;
 const supported = new Set(['equal', 'notEqual', 'in', 'notIn', 'known', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive']);
 
 /** The condition in disjunctive normal form (each term a conjunction of literals); `null` past {@link MAX_TERMS}. */
@@ -73,6 +75,11 @@ function dnf(condition: Condition, named: ReadonlyMap<string, Condition>, positi
     return product;
   }
   const leaf = condition as { fact: string; path?: string; operator: string; value: unknown };
+  // anyTrue(keys) holds when one of the keys is answered true (src/rules/compile.ts anyTrue): the any of those keys' `equal true`.
+  if (leaf.operator === 'anyTrue' && Array.isArray(leaf.value) && leaf.value.every((k) => typeof k === 'string' && !k.includes('.'))) {
+    const base = leaf.path ? `${leaf.path}.` : '';
+    return dnf({ any: (leaf.value as string[]).map((k) => ({ fact: leaf.fact, path: `${base}${k}`, operator: 'equal', value: true })) } as Condition, named, positive);
+  }
   return [[{ key: leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact, operator: leaf.operator, value: leaf.value, negated: !positive }]];
 }
 
@@ -111,12 +118,24 @@ export const domainConstraints: Readonly<Record<string, readonly Term[][]>> = {
   ],
 };
 
+/**
+ * What the case check guarantees of the floor's facts under one framework (src/frameworks/framework.ts
+ * contradictionIssues): an indicator of acute, structural or disclosure unsafety answered yes while
+ * that form of unsafety is answered no is refused, so every case the rules see has one or the other not so.
+ */
+export function indicatorConstraints(framework: Parameters<typeof unsafetyIndicatorKinds>[0]): Term[][] {
+  return [...unsafetyIndicatorKinds(framework)].map(([code, kind]) => [[leafOf('considerations', `indicators.${code}`, 'notEqual', true)], [leafOf('considerations', `unsafety.${kind}`, 'notEqual', false)]]);
+}
+
 /** Whether the term contradicts itself under every alternative of the constraints: the fact paths that show it, or `undefined`. */
 function contradictionUnder(term: Term, constraints: readonly Term[][]): string[] | undefined {
   const own = contradiction(term);
   if (own !== undefined) return [own];
-  if (constraints.length === 0) return undefined;
-  const [first, ...rest] = constraints as [Term[], ...Term[][]];
+  // A constraint on paths the term does not test cannot contradict it: it is left out (dropping a constraint only weakens the proof).
+  const keys = new Set(term.map((l) => l.key));
+  const relevant = constraints.filter((c) => c.some((alt) => alt.some((l) => keys.has(l.key))));
+  if (relevant.length === 0) return undefined;
+  const [first, ...rest] = relevant as [Term[], ...Term[][]];
   const paths: string[] = [];
   for (const alternative of first) {
     const found = contradictionUnder([...term, ...alternative], rest);
@@ -141,7 +160,7 @@ function contradiction(term: Term): string | undefined {
 export function neverTogether(a: AnyRule, b: AnyRule, named: ReadonlyMap<string, Condition>, constraints: readonly Term[][] = []): { proved: boolean; paths: string[] } {
   const da = dnf(a.conditions, named);
   const db = dnf(b.conditions, named);
-  if (!da || !db || da.length * db.length > MAX_TERMS * 4) return { proved: false, paths: [] };
+  if (!da || !db || da.length * db.length > MAX_PAIRS) return { proved: false, paths: [] };
   const paths = new Set<string>();
   for (const x of da) {
     for (const y of db) {
@@ -177,7 +196,7 @@ export function runsOf(file: string): Run[] {
   return listFrameworks()
     .map((f) => compileFramework(getFramework(f.id)))
     .filter((c) => file === floorId || c.ruleFiles.some((rf) => (rf as AnyFile).id === file))
-    .map((c) => runOf(`${file} with ${c.framework.id}`, c.ruleFiles as unknown as AnyFile[]));
+    .map((c) => ({ ...runOf(`${file} with ${c.framework.id}`, c.ruleFiles as unknown as AnyFile[]), constraints: indicatorConstraints(c.framework) }));
 }
 
 /** Trail order: priority (high first), then file order. */
@@ -300,16 +319,21 @@ function reads(c: Condition, named: ReadonlyMap<string, Condition>, seen = new S
  */
 function contextImplies(run: Run, name: string, dropped: Condition): { proved: boolean; paths: string[]; rules: string[] } {
   const no = { proved: false, paths: [], rules: [] };
-  for (const [other, c] of run.named) if (other !== name && reads(c, run.named).has(name)) return no;
   const paths = new Set<string>();
   const rules: string[] = [];
-  for (const r of run.rules) {
-    if (!reads(r.conditions, run.named).has(name)) continue;
+  // The users: each rule, and each other named condition, that reads it directly (a named condition
+  // whose own formula is unchanged by the drop keeps every use of it unchanged in turn).
+  const direct = (c: Condition): boolean => ('condition' in c ? c.condition === name : 'not' in c ? direct(c.not) : 'all' in c || 'any' in c ? ('all' in c ? c.all : c.any).some(direct) : false);
+  const users = [
+    ...[...run.named].filter(([other, c]) => other !== name && direct(c)).map(([other, c]) => ({ id: `condition ${other}`, conditions: c })),
+    ...run.rules.filter((r) => direct(r.conditions)).map((r) => ({ id: r.id, conditions: r.conditions })),
+  ];
+  for (const r of users) {
     if (!('all' in r.conditions)) return no;
     const parts = r.conditions.all;
     const isUse = (p: Condition) => ('condition' in p && p.condition === name) || ('not' in p && 'condition' in p.not && p.not.condition === name);
     const others = parts.filter((p) => !isUse(p));
-    if (others.some((p) => reads(p, run.named).has(name))) return no;
+    if (others.some((p) => direct(p))) return no;
     const proof = implies({ all: others } as Condition, dropped, run.named, run.constraints);
     if (!proof.proved) return no;
     for (const p of proof.paths) paths.add(p);

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { domainConstraints, neverTogether, proveDropConditionMutant, proveMutant, provePriorityMutant, proveUnusedConditionMutant, runsOf } from '../scripts/equivalent-priority.js';
+import { domainConstraints, indicatorConstraints, neverTogether, proveDropConditionMutant, proveMutant, provePriorityMutant, proveUnusedConditionMutant, runsOf } from '../scripts/equivalent-priority.js';
 import { ageBand } from '../src/case/age.js';
 import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
-import { parseFramework } from '../src/frameworks/framework.js';
+import { parseFramework, unsafetyIndicatorKinds } from '../src/frameworks/framework.js';
 import type { BaseEffect, Condition, Rule } from '../src/rules/schema.js';
 
 const equivalent = JSON.parse(readFileSync(join(process.cwd(), 'test', 'mutants', 'equivalent.json'), 'utf8')) as { id: string; reason: string }[];
@@ -34,9 +34,13 @@ describe('neverTogether', () => {
     expect(neverTogether(either, rule('b', { all: [age('equal', 13)] }), named).proved).toBe(false);
     expect(neverTogether(either, rule('b', { all: [age('equal', 14)] }), named).proved).toBe(true);
     expect(neverTogether(rule('a', { condition: 'is-12' } as Condition), rule('b', { not: { condition: 'is-12' } } as Condition), named).proved).toBe(true);
-    // An operator outside the proof's list is never a contradiction.
+    // anyTrue is read as the any of its keys answered true (src/rules/compile.ts anyTrue): ['x'] and not ['x', 'y'] are apart, ['x'] and not ['y'] are not.
     const anyTrue = (v: string[]) => ({ fact: 'considerations', path: 'indicators', operator: 'anyTrue', value: v }) as Condition;
-    expect(neverTogether(rule('a', anyTrue(['x'])), rule('b', { not: anyTrue(['x']) } as Condition), none).proved).toBe(false);
+    expect(neverTogether(rule('a', anyTrue(['x'])), rule('b', { not: anyTrue(['x', 'y']) } as Condition), none)).toEqual({ proved: true, paths: ['considerations.indicators.x'] });
+    expect(neverTogether(rule('a', anyTrue(['x'])), rule('b', { not: anyTrue(['y']) } as Condition), none).proved).toBe(false);
+    // An operator outside the proof's list is never a contradiction.
+    const contains = (v: string) => ({ fact: 'client', path: 'roles', operator: 'contains', value: v }) as Condition;
+    expect(neverTogether(rule('a', contains('x')), rule('b', { not: contains('x') } as Condition), none).proved).toBe(false);
   });
 
   it('on the shipped floor: afweging 1 yes and no are apart, afweging 1 yes and norm 1 hold together', () => {
@@ -129,6 +133,15 @@ describe('domainConstraints: what the pipeline guarantees of the consent facts',
     const regime = evaluate({} as never, { framework: id, evaluationDate: '2026-11-23' }).conversation!.objectionRegime;
     const own = getFramework(id).objectionRegime;
     expect(regime).toEqual(own ? { regime: own.regime, settled: true } : { regime: 'weighing', settled: false });
+  });
+
+  it.each(listFrameworks().map((f) => f.id))('%s: an indicator of a form of unsafety answered yes beside that form answered no is refused (indicatorConstraints)', (id) => {
+    const fw = getFramework(id);
+    for (const [code, kind] of unsafetyIndicatorKinds(fw)) {
+      const c = { considerations: { suspicion: true, unsafety: { [kind]: false }, indicators: { [code]: true } } };
+      expect(() => evaluate(c as never, { framework: id, evaluationDate: '2026-11-23' }), `${code} ${kind}`).toThrow(MeldcodeInputError);
+    }
+    expect(indicatorConstraints(fw).length).toBe(unsafetyIndicatorKinds(fw).size);
   });
 
   it('threat-to-life examples belong to the faq-004 regime: parseFramework refuses them under another', () => {

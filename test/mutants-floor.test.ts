@@ -3,7 +3,9 @@
 // stale). The cases are test/mutants/advice.ts floorGolden; the headings are in its comment.
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../src/index.js';
-import { floorGolden } from './mutants/advice.js';
+import { decisionView } from '../src/testing/index.js';
+import { floorGolden, floorStepsGolden } from './mutants/advice.js';
+import type { FrameworkId } from '../src/authoring/ids.js';
 
 const decide = (c: unknown) => evaluate(c as never, { evaluationDate: '2026-11-23' });
 const held = (c: unknown) => decide(c).trail.filter((e) => e.module === 'afwegingskader' && e.outcome).map((e) => e.ruleId);
@@ -30,5 +32,28 @@ describe('the floor: each route of the five considerations', () => {
     expect(held(byId['norm-1-acute'])).toContain('noodsituatie-direct-advies-en-melding');
     expect(held(byId['norm-1-help-alongside'])).not.toContain('noodsituatie-direct-advies-en-melding');
     expect(decide(byId['norm-1-help-alongside']).help.stage).toBe('alongside-report');
+  });
+});
+
+describe('floor, steps and kindcheck on partly answered cases (test/mutants/advice.ts floorStepsGolden)', () => {
+  const observed = (framework: FrameworkId, c: unknown) => {
+    const d = evaluate(c as never, { framework, evaluationDate: '2026-11-23' });
+    const trail = (m: string) => d.trail.filter((e) => e.outcome && e.module === m).map((e) => e.ruleId);
+    return { ...decisionView(d), 'trail.afwegingskader': trail('afwegingskader'), 'trail.steps': trail('steps'), 'trail.kindcheck': trail('kindcheck') } as Record<string, unknown>;
+  };
+  describe.each(['basismodel', 'onderwijs', 'sociaal-domein', 'artsen'] as const)('%s', (framework) => {
+    it.each(floorStepsGolden(framework).map((g) => [g.id.split('/').at(-1)!, g] as const))('%s', (_, g) => {
+      const v = observed(framework, g.case);
+      for (const [key, value] of Object.entries(g.expect)) expect(v[key], key).toEqual(value);
+    });
+  });
+
+  it('the conversation with a child is for a client under 18, and the kindcheck only for an adult (000 "Gesprek met kinderen", "Kindcheck")', () => {
+    const at = (id: string) => floorStepsGolden('basismodel').find((g) => g.id.endsWith(`/${id}`))!.expect;
+    expect(at('minor-17').actions).toContain('talk-with-the-child');
+    expect(at('adult-18').actions).not.toContain('talk-with-the-child');
+    expect(at('kindcheck-minor-client')['trail.kindcheck']).toEqual(['kindcheck-niet-voor-minderjarige-client']);
+    expect(at('verwijsindex-22').actions).toContain('consider-verwijsindex');
+    expect(at('verwijsindex-30').actions).not.toContain('consider-verwijsindex');
   });
 });
