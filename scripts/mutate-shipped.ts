@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { evaluate, getFramework, listFrameworks, MeldcodeInputError } from '../src/index.js';
 import { type GoldenCase, listMutants, type MutantResult, mutateFramework, type MutationReport } from '../src/testing/index.js';
-import { adviceGolden, adviceRequiredInStepTwo, consentAgeGolden, consentTrailGolden, faq004WeighingGolden, floorGolden, floorStepsGolden, indicatorGolden, scopeGolden, scopeTrailGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
+import { adviceGolden, adviceRequiredInStepTwo, consentAgeGolden, consentTrailGolden, faq004WeighingGolden, floorGolden, floorStepsGolden, indicatorGolden, scopeGolden, scopeTrailGolden, stepRequirementGolden, stepTwoGolden, weighingGolden } from '../test/mutants/advice.js';
 import { loadExamples } from './load-examples.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
@@ -76,7 +76,7 @@ function goldenFor(framework: FrameworkId): GoldenCase[] {
   // The objection's weighing (test/mutants/advice.ts): FAQ 004's regime under basismodel, the weighing elsewhere.
   const weighing = getFramework(framework).objectionRegime?.regime === 'faq-004' ? faq004WeighingGolden : weighingGolden(framework);
   if (weak) return current(framework, fromExamples);
-  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...scopeTrailGolden, ...consentTrailGolden(framework), ...floorStepsGolden(framework), ...(framework === 'basismodel' ? floorGolden : []), ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), adviceRequiredInStepTwo(framework)), ...indicatorGolden(getFramework(framework)), ...pins]);
+  return current(framework, [...fromExamples, ...(framework === 'basismodel' ? adviceGolden : []), ...weighing, ...scopeGolden, ...scopeTrailGolden, ...consentTrailGolden(framework), ...floorStepsGolden(framework), ...stepRequirementGolden(framework), ...(framework === 'basismodel' ? floorGolden : []), ...consentAgeGolden(getFramework(framework)), ...stepTwoGolden(getFramework(framework), adviceRequiredInStepTwo(framework)), ...indicatorGolden(getFramework(framework)), ...pins]);
 }
 
 /**

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, getFramework, listFrameworks } from '../src/index.js';
 import { decisionView } from '../src/testing/index.js';
-import { adviceRequiredInStepTwo, consentAgeGolden, stepTwoGolden } from './mutants/advice.js';
+import { adviceRequiredInStepTwo, consentAgeGolden, stepRequirementGolden, stepTwoGolden } from './mutants/advice.js';
 import type { FrameworkId } from '../src/authoring/ids.js';
 
 const view = (framework: FrameworkId, c: unknown) => decisionView(evaluate(c as never, { framework, evaluationDate: '2026-11-23' }));
@@ -32,5 +32,15 @@ describe('the two consent regimes differ from 12 to 15 only', () => {
   it('only artsen and paramedici keep step 2 open until Veilig Thuis is asked', () => {
     const open = (fw: FrameworkId) => view(fw, { steps: { colleagueConsulted: true } })['steps.open'] as number[];
     expect(ids.filter((fw) => open(fw).includes(2))).toEqual(['artsen', 'paramedici']);
+  });
+});
+
+describe('each step-5 requirement is given as an action in its level (test/mutants/advice.ts stepRequirementGolden)', () => {
+  it.each(['artsen', 'onderwijs', 'kinderopvang'].flatMap((fw) => stepRequirementGolden(fw).map((g) => [g.id.replace('advice/step-requirement/', ''), fw, g] as const)))('%s', (_, fw, g) => {
+    const d = evaluate(g.case as never, { framework: fw as FrameworkId, evaluationDate: '2026-11-23' });
+    for (const [key, text] of Object.entries(g.expect)) {
+      expect(d.actions.find((a) => `action:${a.id}` === key)?.text, key).toBe(text);
+      expect(text as string).not.toMatch(/zo nodig/);
+    }
   });
 });

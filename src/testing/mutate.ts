@@ -68,7 +68,8 @@ export interface GoldenCase {
   /**
    * The expected values, by the names of `decisionView` (`outcome`, `report.norms`, `actions`, …);
    * `trail` is the ids of the rules that held, in order, and `trail.<module>` those of one rule
-   * file (e.g. `trail.consent`); `inputErrors` the `<path> <code>` of each
+   * file (e.g. `trail.consent`); `action:<id>` the text of that action (absent when it is not
+   * given); `inputErrors` the `<path> <code>` of each
    * issue, for a case that must be refused. Each one given must match exactly.
    */
   expect: Record<string, unknown>;
@@ -334,7 +335,9 @@ function observed(d: Decision): Record<string, unknown> {
   const held = d.trail.filter((e) => e.outcome);
   const byModule: Record<string, string[]> = {};
   for (const e of held) (byModule[`trail.${e.module}`] ??= []).push(e.ruleId);
-  return { ...decisionView(d), trail: held.map((e) => e.ruleId), ...byModule };
+  // Each action's text, as `action:<id>`: a step requirement's level shows only there ("(zo nodig)").
+  const texts = Object.fromEntries(d.actions.map((a) => [`action:${a.id}`, a.text]));
+  return { ...texts, ...decisionView(d), trail: held.map((e) => e.ruleId), ...byModule };
 }
 /** The view a suggestion is searched on: a module's trail rather than the whole trail. */
 function observedByModule(d: Decision): Record<string, unknown> {

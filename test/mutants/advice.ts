@@ -372,6 +372,28 @@ export function floorStepsGolden(framework: string): GoldenCase[] {
 }
 
 /**
+ * The text of each step-5 requirement of a framework, given as an action once the afwegingskader
+ * advises (a report here): the level the framework encodes from the requirement's own source is
+ * `required`, so the text carries no "(zo nodig)" (src/frameworks/framework.ts adds it for
+ * `where-needed`). artsen: inform those involved, reasonable efforts to reach them, record in the
+ * patient file (knmg-artsen-facts.md); onderwijs: inform the parents, help not by the teacher (003
+ * Stap 5); kinderopvang: "As the childminder you are ultimately responsible for the decision"
+ * (docs/sources/kinderopvang.md), for the role named and with no role given. Recorded from the rules
+ * and reviewed against those sources.
+ */
+const stepRequirementRows = [
+    ["artsen/no-role", {"considerations": {"suspicion": true, "unsafety": {"acute": true}}}, {"action:step-5-betrokkenen-informeren": "Na de uitkomst 'melden': meld bij Veilig Thuis, informeer de betrokkenen en vraag waar mogelijk hun toestemming. De afwegingen 3 tot en met 5 doorloopt u dan samen met Veilig Thuis.", "action:step-5-redelijke-inspanning-bereiken": "Zijn de betrokkenen niet bereikbaar, doe dan een redelijke inspanning om hen te bereiken: ten minste enkele pogingen tot contact, tenzij zwaarwegende belangen van anderen daarvoor geen tijd laten.", "action:step-5-vastleggen-in-dossier": "Leg in het patiëntendossier vast: de gemaakte afweging en waarop die berust; de genomen acties; wie u over de melding hebt geïnformeerd, de reactie van de betrokkenen en of aan bezwaren tegemoet kon worden gekomen; als betrokkenen niet bereikbaar waren, welke pogingen u deed; de vervolgafspraken met Veilig Thuis en de betrokkenen."}],
+    ["onderwijs/no-role", {"considerations": {"suspicion": true, "unsafety": {"acute": true}}}, {"action:step-5-ouders-informeren-over-melding": "De school stelt de ouders op de hoogte van de melding (bij acute of structurele onveiligheid is dat een mededeling, geen verzoek om toestemming), tenzij de veiligheid van het kind, de beroepskracht of een ander dat verbiedt.", "action:step-5-hulp-niet-door-leerkracht": "Voor de rol Leerkracht: Hulp, waar de school die biedt, komt van ondersteunend personeel onder het schoolbestuur (intern begeleider, zorgcoördinator), de leerplichtambtenaar of een samenwerkingspartner, niet van de leerkracht; de school stelt dan een termijn, wijst een casusregisseur aan en legt alles vast."}],
+    ["kinderopvang/no-role", {"considerations": {"suspicion": true, "unsafety": {"acute": true}}}, {"action:step-5-gastouder-beslist-over-melding": "Voor de rol Gastouder: Als gastouder bent u eindverantwoordelijk voor de beslissing of u een melding doet bij Veilig Thuis (route 1 van het protocol, aangepast in juni 2024)."}],
+    ["kinderopvang/gastouder", {"considerations": {"suspicion": true, "unsafety": {"acute": true}}, "professional": {"role": "gastouder"}}, {"action:step-5-gastouder-beslist-over-melding": "Voor uw rol (Gastouder): Als gastouder bent u eindverantwoordelijk voor de beslissing of u een melding doet bij Veilig Thuis (route 1 van het protocol, aangepast in juni 2024)."}],
+] as const;
+export function stepRequirementGolden(framework: string): GoldenCase[] {
+  return stepRequirementRows
+    .filter(([id]) => id.startsWith(`${framework}/`))
+    .map(([id, c, expect]): GoldenCase => ({ id: `advice/step-requirement/${id}`, case: c as unknown as CaseInput, evaluationDate: '2026-11-23', expect: { ...expect } }));
+}
+
+/**
  * Whose consent is asked, by age (000 §3.2 "Inhoud en doel van het beroepsgeheim › Vragen van
  * toestemming"): the parents under 12; from 12 to 15 the client under the Jeugdwet and the Wgbo
  * (`jeugdwet-wgbo-12`: sociaal-domein, artsen), the parents under the privacy law's 16
