@@ -11,7 +11,7 @@ import { userRoles } from '../src/frameworks/framework.js';
 import { kinderopvang } from '../src/frameworks/kinderopvang/index.js';
 import { checkFramework } from '../src/testing/index.js';
 import { sourceEntry } from '../src/sources/sources.js';
-import { citationProblem } from './support/sources.js';
+import { citationProblem, frameworkCitations } from './support/sources.js';
 import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
@@ -25,14 +25,7 @@ const ids = (d: { actions: { id: string }[] }) => d.actions.map((a) => a.id);
 const acuteAtHome = { client: { age: 4 }, considerations: { suspicion: true, unsafety: { acute: true } } };
 
 /** Every source the framework cites. */
-const cited = (): Source[] => [
-  fw.source,
-  ...(fw.sources ?? []),
-  ...(fw.roles ?? []).flatMap((r) => (r.source ? [r.source] : [])),
-  ...(fw.steps ?? []).flatMap((s) => [...(s.source ? [s.source] : []), ...(s.requirements ?? []).map((r) => r.source)]),
-  ...(fw.designatedOfficer ? [fw.designatedOfficer.source] : []),
-  ...(fw.openItems ?? []).flatMap((o) => (o.source ? [o.source] : [])),
-];
+const cited = (): Source[] => frameworkCitations(fw);
 
 describe('kinderopvang: its sources', () => {
   it('every citation of the fact note holds in the note: heading path and quote (checked without ../shared/sources)', () => {

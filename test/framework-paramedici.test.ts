@@ -11,7 +11,7 @@ import { userRoles } from '../src/frameworks/framework.js';
 import { paramedici } from '../src/frameworks/paramedici/index.js';
 import { checkFramework } from '../src/testing/index.js';
 import { sourceEntry } from '../src/sources/sources.js';
-import { citationProblem, citationProblemIn } from './support/sources.js';
+import { citationProblem, citationProblemIn, frameworkCitations } from './support/sources.js';
 import { thrown } from './support/throws.js';
 
 const DATE = { evaluationDate: '2026-11-23' };
@@ -21,13 +21,7 @@ const withRole = (c: CaseInput, role?: string): CaseInput => ({ ...c, framework:
 const open = (c: CaseInput, role?: string) => evaluate(withRole(c, role), DATE).steps!.open;
 
 /** Every source the framework cites. */
-const cited = (): Source[] => [
-  fw.source,
-  ...(fw.sources ?? []),
-  ...(fw.roles ?? []).flatMap((r) => (r.source ? [r.source] : [])),
-  ...(fw.steps ?? []).flatMap((s) => (s.requirements ?? []).map((r) => r.source)),
-  ...(fw.openItems ?? []).flatMap((o) => (o.source ? [o.source] : [])),
-];
+const cited = (): Source[] => frameworkCitations(fw);
 
 describe('a fact note of this repository is citable (docs/sources/<name>.md)', () => {
   it("every citation of the framework's own holds in the note: heading path and quote (checked without ../shared/sources)", () => {

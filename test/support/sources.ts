@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { TestRunner } from 'vitest';
-import type { Source } from '../../src/index.js';
+import type { Framework, Source } from '../../src/index.js';
 import { documentPath, isFactNote, noSources, sourcesDir } from './sources-path.js';
 
 export { documentPath, hasSources, isFactNote, missingSourcesMessage, needsSources, noSources, sourcesDir } from './sources-path.js';
@@ -258,4 +258,16 @@ export function citationProblem(source: Source): string | undefined {
   const key = JSON.stringify([source.document, source.section, source.quote ?? null]);
   if (!checked.has(key)) checked.set(key, citationProblemIn(raw, source));
   return checked.get(key);
+}
+
+/** Every source a framework document cites: its own, its roles', steps', step requirements', designated officer's and open items'. */
+export function frameworkCitations(fw: Framework): Source[] {
+  return [
+    fw.source,
+    ...(fw.sources ?? []),
+    ...(fw.roles ?? []).flatMap((r) => (r.source ? [r.source] : [])),
+    ...(fw.steps ?? []).flatMap((s) => [...(s.source ? [s.source] : []), ...(s.requirements ?? []).map((r) => r.source)]),
+    ...(fw.designatedOfficer ? [fw.designatedOfficer.source] : []),
+    ...(fw.openItems ?? []).flatMap((o) => (o.source ? [o.source] : [])),
+  ];
 }
