@@ -156,6 +156,8 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
     if (i === undefined) leafIndex.set(key, (i = leafIndex.size));
     return i;
   };
+  // Each named condition's outcome test, compiled once for every rule without priorities.
+  const namedTests = new Map<string, Test>();
   for (const file of files) {
     for (const rule of file.rules) {
       if (rules.has(rule.id)) throw new Error(`Duplicate rule id "${rule.id}" in rule file "${file.id}"`);
@@ -169,7 +171,7 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
       const base = slots;
       const slotFor = (leaf: Extract<Condition, { fact: string }>): [slot: number, leaf: number] => {
         const fact = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
-        const key = `${fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`;
+        const key = leafKey(leaf);
         if (leaf.priority) prioritised = true;
         let slot = keys.get(key);
         if (slot === undefined) {
@@ -180,15 +182,99 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
         }
         return [slot, leafFor(key)];
       };
-      const { test, trace } = compileCondition(rule.conditions, named, namedIndex, [rule.id], slotFor, leafTests);
-      slots = base + tests.length;
-      const runnable: Runnable<E> = { rule: compiledRule, test, trace, tests, base };
-      if (!prioritised) runnable.flat = Int32Array.from(leaves);
-      runnables.push(runnable);
+      // First a walk over the rule's tests (named conditions inlined), which also finds unknown
+      // and cyclic names and unknown operators in the order compiling meets them. A rule without
+      // a condition priority (every shipped one) needs only its outcome and its leaves: its named
+      // conditions share one compiled test over the whole set, and no trace is built.
+      const found: Extract<Condition, { fact: string }>[] = [];
+      scanCondition(rule.conditions, named, [rule.id], found);
+      if (found.some((leaf) => leaf.priority)) {
+        const { test, trace } = compileCondition(rule.conditions, named, namedIndex, [rule.id], slotFor, leafTests);
+        slots = base + tests.length;
+        runnables.push({ rule: compiledRule, test, trace, tests, base });
+      } else {
+        for (const leaf of found) slotFor(leaf);
+        slots = base + tests.length;
+        const test = compileTest(rule.conditions, named, namedIndex, namedTests, leafFor, leafTests);
+        runnables.push({ rule: compiledRule, test, trace: untraced, tests, base, flat: Int32Array.from(leaves) });
+      }
     }
   }
   runnables.sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.rule.order - b.rule.order);
   return { files, rules, runnables, slots, leaves: leafIndex.size, named: namedIndex.size, leafTests, traced: runnables.some((r) => !r.flat) };
+}
+
+// A test's identity: fact path, operator and value. Named conditions repeat the same leaf objects
+// in many rules, so each object's key is built once (an indicator list's value is long).
+const leafKeys = new WeakMap<object, string>();
+function leafKey(leaf: Extract<Condition, { fact: string }>): string {
+  let key = leafKeys.get(leaf);
+  if (key === undefined) {
+    const fact = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
+    leafKeys.set(leaf, (key = `${fact}|${leaf.operator}|${JSON.stringify(leaf.value)}`));
+  }
+  return key;
+}
+
+/** A rule's fact tests in order (depth first, named conditions inlined); throws as compiling would. */
+function scanCondition(condition: Condition, named: ReadonlyMap<string, Condition>, chain: readonly string[], out: Extract<Condition, { fact: string }>[]): void {
+  if ('condition' in condition) {
+    const target = named.get(condition.condition);
+    if (!target) throw new Error(`Unknown condition "${condition.condition}" (in ${chain.join(' → ')})`);
+    if (chain.includes(condition.condition)) throw new Error(`Condition cycle: ${[...chain, condition.condition].join(' → ')}`);
+    scanCondition(target, named, [...chain, condition.condition], out);
+  } else if ('all' in condition) for (const child of condition.all) scanCondition(child, named, chain, out);
+  else if ('any' in condition) for (const child of condition.any) scanCondition(child, named, chain, out);
+  else if ('not' in condition) scanCondition(condition.not, named, chain, out);
+  else {
+    if (condition.operator !== 'anyTrue' && !operatorImplementations[condition.operator]) throw new Error(`Unknown operator "${condition.operator}"`);
+    out.push(condition);
+  }
+}
+
+/** The trace of a rule that has none: its trail is read from the leaves (`flat`). */
+const untraced: Evaluate = () => {
+  throw new Error('meldcode: a rule without priorities has no trace; its trail comes from its leaves');
+};
+
+/**
+ * The outcome of a condition without priorities, short-circuited. Each named condition is
+ * compiled once for the whole set (its outcome is computed once per run), each distinct test once
+ * (its leaf). Names were checked by {@link scanCondition}.
+ */
+function compileTest(
+  condition: Condition,
+  named: ReadonlyMap<string, Condition>,
+  namedIndex: ReadonlyMap<string, number>,
+  namedTests: Map<string, Test>,
+  leafFor: (key: string) => number,
+  leafTests: Test[],
+): Test {
+  const again = (c: Condition) => compileTest(c, named, namedIndex, namedTests, leafFor, leafTests);
+  if ('condition' in condition) {
+    let shared = namedTests.get(condition.condition);
+    if (!shared) {
+      const inner = again(named.get(condition.condition) as Condition);
+      const index = namedIndex.get(condition.condition) as number;
+      shared = (state) => {
+        const known = state.namedResults[index] as number;
+        if (known !== -1) return known === 1;
+        const holds = inner(state);
+        state.namedResults[index] = holds ? 1 : 0;
+        return holds;
+      };
+      namedTests.set(condition.condition, shared);
+    }
+    return shared;
+  }
+  if ('all' in condition) return shortCircuit(condition.all.map(again), true);
+  if ('any' in condition) return shortCircuit(condition.any.map(again), false);
+  if ('not' in condition) {
+    const inner = again(condition.not);
+    return (state) => !inner(state);
+  }
+  const index = leafFor(leafKey(condition));
+  return (leafTests[index] ??= compileLeaf(condition, -1, index).test);
 }
 
 function compileCondition(
