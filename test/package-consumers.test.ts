@@ -26,12 +26,13 @@ function readmeExample(): string {
 
 /**
  * Size budgets of the bundles, gzip bytes, zod included (size-limit leaves zod out, as a peer):
- * each a little above the size measured when it was set (124,895 and 96,765 bytes with the sixth
+ * each a little above the size measured when it was set (125,261 and 97,145 bytes with the compiler's
+ * shared named conditions, MELDCODE_PACKED=1 at 4865c81, issue 9; 124,895 and 96,765 bytes with the sixth
  * framework, kinderopvang, bundled the same way from the repository's dist, issue 15; 121,769 and
  * 96,206 bytes in the CI run at 80054ee, five frameworks; 118,105 and 94,510 at 198b96b; see docs/notes/issue-11-package.md),
  * so a regression fails here.
  */
-const gzipBudget = { readme: 125_000, oneFramework: 97_000 };
+const gzipBudget = { readme: 125_500, oneFramework: 97_500 };
 
 /** The README's sample that imports one framework from its subpath, for `evaluateWith`. */
 function readmeOneFramework(): string {
