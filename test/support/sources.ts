@@ -271,3 +271,13 @@ export function frameworkCitations(fw: Framework): Source[] {
     ...(fw.openItems ?? []).flatMap((o) => (o.source ? [o.source] : [])),
   ];
 }
+
+/** The citations of a framework that point at one fact note, and each one's problem (heading path or quote), if any. */
+export function factNoteCitations(fw: Framework, note: string): { count: number; problems: string[] } {
+  const own = frameworkCitations(fw).filter((s) => s.document === note);
+  const problems = own.flatMap((s) => {
+    const problem = citationProblem(s);
+    return problem ? [`${s.section}: ${s.quote}: ${problem}`] : [];
+  });
+  return { count: own.length, problems };
+}
