@@ -23,7 +23,7 @@ import * as esbuild from 'esbuild';
 import { evaluate, getFramework } from '../src/index.js';
 import { evaluateReference } from '../src/testing/index.js';
 import { compileFramework } from '../src/frameworks/framework.js';
-import { runRules } from '../src/rules/compile.js';
+import { holdingRuleIds, runRules } from '../src/rules/compile.js';
 import { trailFact } from '../src/rules/trail.js';
 import { runRulesReference } from '../src/rules/reference.js';
 import { examplesDir, loadExamples } from '../scripts/load-examples.js';
@@ -243,27 +243,8 @@ out();
 
 out("2. The afwegingskader alone (basismodel's compiled rules, five considerations; no validation, no other modules)");
 out('   facts = { client, considerations } of each example, built once before timing.');
-// The compiled closures alone: which rules hold, no trail (the state as runRules builds it; the
-// ids are checked against runRules' below, so a change of the run state cannot go unnoticed).
-type Internal = { runnables: { rule: { id: string }; test: (state: unknown) => boolean }[]; named: number; leaves: number; slots: number };
-const internal = compiled.rules as unknown as Internal;
-const runState = {
-  facts: {} as unknown,
-  namedResults: new Int8Array(internal.named),
-  leafResults: new Int8Array(internal.leaves),
-  leafValues: new Array<unknown>(internal.leaves),
-  results: new Int8Array(internal.slots),
-  values: new Array<unknown>(internal.slots),
-};
-const heldIds = (f: unknown): string[] => {
-  runState.facts = f;
-  runState.namedResults.fill(-1);
-  runState.leafResults.fill(-1);
-  runState.results.fill(-1);
-  const ids: string[] = [];
-  for (const r of internal.runnables) if (r.test(runState)) ids.push(r.rule.id);
-  return ids;
-};
+// The compiled closures alone: which rules hold, no trail (checked against runRules' ids below).
+const heldIds = (f: Record<string, unknown>): string[] => holdingRuleIds(compiled.rules, f);
 for (const [i, f] of facts.entries()) {
   const viaTrail = runRules(compiled.rules, f, 'nl').filter((e) => e.outcome).map((e) => e.ruleId);
   if (differs(heldIds(f), viaTrail)) throw new Error(`outcome-only run disagrees with runRules on ${examples[i]!.id}`);

@@ -167,12 +167,10 @@ export function compileRules<E extends BaseEffect>(input: readonly RuleFile<E>[]
       const keys = new Map<string, number>();
       const tests: FactTest[] = [];
       const leaves: number[] = [];
-      let prioritised = false;
       const base = slots;
       const slotFor = (leaf: Extract<Condition, { fact: string }>): [slot: number, leaf: number] => {
         const fact = leaf.path ? `${leaf.fact}.${leaf.path}` : leaf.fact;
         const key = leafKey(leaf);
-        if (leaf.priority) prioritised = true;
         let slot = keys.get(key);
         if (slot === undefined) {
           slot = base + tests.length;
@@ -232,6 +230,17 @@ function scanCondition(condition: Condition, named: ReadonlyMap<string, Conditio
   }
 }
 
+/** A named condition's outcome, computed once per run: the same wherever the condition is used. */
+function oncePerRun(index: number, inner: Test): Test {
+  return (state) => {
+    const known = state.namedResults[index] as number;
+    if (known !== -1) return known === 1;
+    const holds = inner(state);
+    state.namedResults[index] = holds ? 1 : 0;
+    return holds;
+  };
+}
+
 /** The trace of a rule that has none: its trail is read from the leaves (`flat`). */
 const untraced: Evaluate = () => {
   throw new Error('meldcode: a rule without priorities has no trace; its trail comes from its leaves');
@@ -256,13 +265,7 @@ function compileTest(
     if (!shared) {
       const inner = again(named.get(condition.condition) as Condition);
       const index = namedIndex.get(condition.condition) as number;
-      shared = (state) => {
-        const known = state.namedResults[index] as number;
-        if (known !== -1) return known === 1;
-        const holds = inner(state);
-        state.namedResults[index] = holds ? 1 : 0;
-        return holds;
-      };
+      shared = oncePerRun(index, inner);
       namedTests.set(condition.condition, shared);
     }
     return shared;
@@ -294,13 +297,7 @@ function compileCondition(
     // trace is the rule's own (the trail lists its tests under each rule that uses it).
     const index = namedIndex.get(condition.condition) as number;
     return {
-      test: (state) => {
-        const known = state.namedResults[index] as number;
-        if (known !== -1) return known === 1;
-        const holds = inner.test(state);
-        state.namedResults[index] = holds ? 1 : 0;
-        return holds;
-      },
+      test: oncePerRun(index, inner.test),
       trace: inner.trace,
     };
   }
@@ -471,6 +468,21 @@ export function runRules<E extends BaseEffect>(
   const state = acquireState(compiled, facts);
   try {
     return collectTrail(compiled, state, lang, options?.unheld !== false);
+  } finally {
+    releaseState(compiled, state);
+  }
+}
+
+/**
+ * @internal The ids of the rules that hold, in trail order, with no trail: the compiled closures
+ * alone (the bench compares them with a hand-written function).
+ */
+export function holdingRuleIds(compiled: CompiledRules<BaseEffect>, facts: Readonly<Record<string, unknown>>): string[] {
+  const state = acquireState(compiled, facts);
+  try {
+    const ids: string[] = [];
+    for (const { rule, test } of compiled.runnables) if (test(state)) ids.push(rule.id);
+    return ids;
   } finally {
     releaseState(compiled, state);
   }
